@@ -1,0 +1,97 @@
+/**
+ * A lock that keeps two cleanups from acting on the same worktrees: a file
+ * created exclusively in the common git directory, holding the owner's pid.
+ * A lock whose process is gone is taken over, with a warning.
+ *
+ * @module
+ */
+
+import { hostname } from "node:os";
+import { readFile, rename, unlink } from "node:fs/promises";
+import { join } from "node:path";
+import process from "node:process";
+import { isProcessAlive } from "../gather/processes.ts";
+import { createFileExclusive } from "./write.ts";
+
+/** The lock file's name inside the common git directory. */
+export const PRUNE_LOCK_NAME = "mpm-session-prune.lock";
+
+/** A held lock. */
+export interface HeldLock {
+  /** Releases the lock; safe to call twice. */
+  release(): Promise<void>;
+  /** Set when a stale lock was taken over. */
+  warning?: string;
+}
+
+/** What a lock file says. */
+interface LockOwner {
+  pid: number;
+  host: string;
+  started: string;
+}
+
+async function readOwner(path: string): Promise<LockOwner | undefined> {
+  try {
+    const value = JSON.parse(await readFile(path, "utf8"));
+    return typeof value?.pid === "number" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Takes the cleanup lock, waiting up to `waitMs` for another run to finish.
+ *
+ * @returns the held lock, or the owner's pid when another cleanup is running.
+ */
+export async function acquirePruneLock(
+  commonDir: string,
+  waitMs = 3000,
+): Promise<HeldLock | { busyPid: number | undefined }> {
+  const path = join(commonDir, PRUNE_LOCK_NAME);
+  const me: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    started: new Date().toISOString(),
+  };
+  const deadline = Date.now() + waitMs;
+  let warning: string | undefined;
+  while (true) {
+    if (await createFileExclusive(path, JSON.stringify(me) + "\n")) {
+      let released = false;
+      return {
+        warning,
+        release: async () => {
+          if (released) return;
+          released = true;
+          const owner = await readOwner(path);
+          if (owner?.pid === me.pid && owner.started === me.started) {
+            await unlink(path).catch(() => {});
+          }
+        },
+      };
+    }
+    const owner = await readOwner(path);
+    const stale = owner !== undefined && owner.host === me.host &&
+      !isProcessAlive(owner.pid);
+    if (stale) {
+      // Move the stale file aside first so two runs cannot both take it.
+      const aside = `${path}.stale-${process.pid}-${Date.now()}`;
+      try {
+        await rename(path, aside);
+        const movedOwner = await readOwner(aside);
+        await unlink(aside).catch(() => {});
+        if (movedOwner?.pid === owner.pid) {
+          warning =
+            `Took over a stale cleanup lock left by process ${owner.pid}, which no longer runs`;
+        }
+      } catch {
+        // Someone else moved it first; try again.
+      }
+      continue;
+    }
+    if (Date.now() >= deadline) return { busyPid: owner?.pid };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

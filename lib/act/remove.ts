@@ -1,0 +1,294 @@
+/**
+ * Removal under `.claude/worktrees/`. Every removal first moves the
+ * directory into a trash folder inside `.claude/worktrees/`, checks it again
+ * there, and only then deletes it: the check and the delete act on a path
+ * nobody else uses, and an interrupted run leaves either a whole worktree
+ * or a trash entry the next run finishes.
+ *
+ * @module
+ */
+
+import {
+  lstat,
+  mkdir,
+  readdir,
+  realpath,
+  rename,
+  rm,
+  rmdir,
+} from "node:fs/promises";
+import { basename, join } from "node:path";
+import { isStrictlyInside } from "../decide/containment.ts";
+import { describeGitFailure, runGit } from "../gather/git.ts";
+import { errnoCode } from "./write.ts";
+
+/** The trash folder's name inside `.claude/worktrees/`. */
+export const TRASH_NAME = ".mpm-trash";
+
+/** Where removals happen. */
+export interface RemovalContext {
+  /** The main worktree's root, where git runs. */
+  mainRoot: string;
+  /** Real path of `.claude/worktrees`. */
+  worktreesDirReal: string;
+  /** Device of `.claude/worktrees`. */
+  worktreesDev: number;
+}
+
+/** The outcome of one removal. */
+export type RemovalResult = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Checks, on the file system as it is now, that `path` is a real directory
+ * (not a symlink) strictly inside `root` and on the same device.
+ *
+ * @returns why it is not, or `undefined` when it is.
+ */
+export async function checkContained(
+  path: string,
+  root: string,
+  dev: number,
+): Promise<string | undefined> {
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (error) {
+    return `cannot read it: ${(error as Error).message}`;
+  }
+  if (info.isSymbolicLink()) return "it became a symlink";
+  if (!info.isDirectory()) return "it is not a directory";
+  if (info.dev !== dev) return "it is on another file system";
+  let real;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    return `cannot resolve it: ${(error as Error).message}`;
+  }
+  return isStrictlyInside(root, real)
+    ? undefined
+    : `it resolves outside '${root}'`;
+}
+
+function trashDir(ctx: RemovalContext): string {
+  return join(ctx.worktreesDirReal, TRASH_NAME);
+}
+
+async function ensureTrash(ctx: RemovalContext): Promise<string> {
+  const dir = trashDir(ctx);
+  await mkdir(dir, { recursive: true });
+  const problem = await checkContained(
+    dir,
+    ctx.worktreesDirReal,
+    ctx.worktreesDev,
+  );
+  if (problem) throw new Error(`trash folder '${dir}' is unsafe: ${problem}`);
+  return dir;
+}
+
+function trashNameFor(path: string): string {
+  return `${basename(path)}~${Date.now().toString(36)}${
+    Math.random().toString(36).slice(2, 8)
+  }`;
+}
+
+/** The original name of a trash entry. */
+export function originalName(trashEntry: string): string {
+  const tilde = trashEntry.lastIndexOf("~");
+  return tilde > 0 ? trashEntry.slice(0, tilde) : trashEntry;
+}
+
+/**
+ * Removes a registered worktree with `git worktree remove` (never
+ * `--force`), after moving it into the trash with `git worktree move`.
+ * If git refuses, the worktree is moved back and git's reason returned.
+ */
+export async function removeRegisteredWorktree(
+  ctx: RemovalContext,
+  path: string,
+): Promise<RemovalResult> {
+  const before = await checkContained(
+    path,
+    ctx.worktreesDirReal,
+    ctx.worktreesDev,
+  );
+  if (before) {
+    return { ok: false, reason: `containment check failed: ${before}` };
+  }
+  let trash;
+  try {
+    trash = await ensureTrash(ctx);
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+  const trashPath = join(trash, trashNameFor(path));
+  const git = (args: string[]) =>
+    runGit(args, { cwd: ctx.mainRoot, readOnly: false });
+  const moved = await git(["worktree", "move", path, trashPath]);
+  if (moved.code !== 0) {
+    return { ok: false, reason: `git refused: ${describeGitFailure(moved)}` };
+  }
+  const after = await checkContained(trashPath, trash, ctx.worktreesDev);
+  const removed = after
+    ? undefined
+    : await git(["worktree", "remove", trashPath]);
+  if (removed?.code === 0) return { ok: true };
+  const why = after
+    ? `containment check failed: ${after}`
+    : `git refused: ${describeGitFailure(removed!)}`;
+  const back = await git(["worktree", "move", trashPath, path]);
+  return {
+    ok: false,
+    reason: back.code === 0
+      ? why
+      : `${why}; it was left at '${trashPath}' (${describeGitFailure(back)})`,
+  };
+}
+
+/** Cleans the registration of a worktree whose directory is already gone. */
+export async function removeMissingWorktree(
+  ctx: RemovalContext,
+  path: string,
+): Promise<RemovalResult> {
+  const result = await runGit(["worktree", "remove", path], {
+    cwd: ctx.mainRoot,
+    readOnly: false,
+  });
+  return result.code === 0
+    ? { ok: true }
+    : { ok: false, reason: `git refused: ${describeGitFailure(result)}` };
+}
+
+/**
+ * Sweeps an orphaned directory: moves it into the trash, checks it there,
+ * then deletes it. An empty plain directory is removed with `rmdir`, which
+ * refuses if anything appeared in the meantime.
+ */
+export async function sweepOrphan(
+  ctx: RemovalContext,
+  path: string,
+  kind: "plain" | "clone",
+  recheck?: (trashPath: string) => Promise<string | undefined>,
+): Promise<RemovalResult> {
+  const before = await checkContained(
+    path,
+    ctx.worktreesDirReal,
+    ctx.worktreesDev,
+  );
+  if (before) {
+    return { ok: false, reason: `containment check failed: ${before}` };
+  }
+  let trash;
+  try {
+    trash = await ensureTrash(ctx);
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+  const trashPath = join(trash, trashNameFor(path));
+  try {
+    await rename(path, trashPath);
+  } catch (error) {
+    return { ok: false, reason: `cannot move it: ${(error as Error).message}` };
+  }
+  const restore = async (why: string): Promise<RemovalResult> => {
+    try {
+      await rename(trashPath, path);
+      return { ok: false, reason: why };
+    } catch {
+      return { ok: false, reason: `${why}; it was left at '${trashPath}'` };
+    }
+  };
+  const after = await checkContained(trashPath, trash, ctx.worktreesDev);
+  if (after) return await restore(`containment check failed: ${after}`);
+  if (kind === "plain") {
+    try {
+      await rmdir(trashPath);
+      return { ok: true };
+    } catch (error) {
+      const code = errnoCode(error);
+      return await restore(
+        code === "ENOTEMPTY" || code === "EEXIST"
+          ? "content appeared during cleanup"
+          : `cannot remove it: ${(error as Error).message}`,
+      );
+    }
+  }
+  const problem = recheck ? await recheck(trashPath) : undefined;
+  if (problem) return await restore(problem);
+  try {
+    await rm(trashPath, { recursive: true });
+    return { ok: true };
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `removal failed part way: ${
+        (error as Error).message
+      }; the rest is in '${trashPath}' and the next run finishes it`,
+    };
+  }
+}
+
+/**
+ * Finishes what an interrupted run left in the trash: registered worktrees
+ * are removed with git (or moved back if git refuses), other entries were
+ * already judged disposable and are deleted.
+ */
+export async function recoverTrash(
+  ctx: RemovalContext,
+  registeredInTrash: ReadonlySet<string>,
+): Promise<{ emptied: string[]; remaining: string[] }> {
+  const dir = trashDir(ctx);
+  const emptied: string[] = [];
+  const remaining: string[] = [];
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return { emptied, remaining };
+  }
+  const trashProblem = await checkContained(
+    dir,
+    ctx.worktreesDirReal,
+    ctx.worktreesDev,
+  );
+  if (trashProblem) {
+    return { emptied, remaining: names.map((n) => join(dir, n)) };
+  }
+  for (const name of names) {
+    const entry = join(dir, name);
+    if (registeredInTrash.has(entry)) {
+      const removed = await runGit(["worktree", "remove", entry], {
+        cwd: ctx.mainRoot,
+        readOnly: false,
+      });
+      if (removed.code === 0) {
+        emptied.push(entry);
+        continue;
+      }
+      const home = join(ctx.worktreesDirReal, originalName(name));
+      const back = await runGit(["worktree", "move", entry, home], {
+        cwd: ctx.mainRoot,
+        readOnly: false,
+      });
+      if (back.code !== 0) remaining.push(entry);
+      continue;
+    }
+    try {
+      const info = await lstat(entry);
+      if (info.isSymbolicLink() || !info.isDirectory()) {
+        remaining.push(entry);
+        continue;
+      }
+      await rm(entry, { recursive: true });
+      emptied.push(entry);
+    } catch {
+      remaining.push(entry);
+    }
+  }
+  if (remaining.length === 0) await rmdir(dir).catch(() => {});
+  return { emptied, remaining };
+}
+
+/** Removes the trash folder when it is empty. */
+export async function removeEmptyTrash(ctx: RemovalContext): Promise<void> {
+  await rmdir(trashDir(ctx)).catch(() => {});
+}

@@ -1,0 +1,273 @@
+/**
+ * `resume` and `list`: read saved sessions back, and compare the paused
+ * state with the repository as it is now.
+ *
+ * @module
+ */
+
+import process from "node:process";
+import { UserError } from "../errors.ts";
+import { selectSession, type SessionSelector } from "../decide/select.ts";
+import { readClaudeState } from "../gather/claude.ts";
+import { runGit } from "../gather/git.ts";
+import { resolveProject } from "../gather/project.ts";
+import { captureGitContext } from "../gather/repo.ts";
+import {
+  listSessionIds,
+  loadSession,
+  readLatestPointer,
+  sessionsDirFor,
+} from "../gather/sessions.ts";
+import { mapPool } from "../pool.ts";
+import type { SessionDocument, TodoItem } from "../types.ts";
+
+/** What changed since the session was paused. */
+export interface SinceFacts {
+  /** Whether the comparison could be made (a git repository now). */
+  available: boolean;
+  /** The branch now, or `null` when detached. */
+  branch_now: string | null;
+  /** Whether the branch differs from the paused one. */
+  branch_switched: boolean;
+  /** HEAD now. */
+  head_now: string | null;
+  /** Commits made since the paused HEAD (newest first, at most 10). */
+  new_commits: { sha: string; message: string }[];
+  /** How many commits were made since the paused HEAD. */
+  new_commit_count: number;
+  /** Whether the paused HEAD is no longer an ancestor of HEAD (history rewritten or branch switched). */
+  head_diverged: boolean;
+  /** Files changed by those commits (at most 20) and their count. */
+  files_changed: string[];
+  /** Number of files changed by commits since the pause. */
+  files_changed_count: number;
+  /** Uncommitted changes now. */
+  working_tree_now:
+    | { modified: number; untracked: number; conflicted: number }
+    | null;
+  /** Todos open at pause time that are still open (or unknown). */
+  open_todos: TodoItem[];
+  /** Open todos at pause time that are completed now. */
+  completed_since: TodoItem[];
+  /** Whether the current todo state could be read. */
+  todos_checked: boolean;
+}
+
+/** Options for {@link resume}. */
+export interface ResumeOptions {
+  /** A folder inside the project; defaults to the current directory. */
+  projectPath?: string;
+  /** An exact session id. */
+  id?: string;
+  /** `N` for the N-th newest, or an id prefix. */
+  select?: string;
+  /** Environment for reading Claude Code's current todos. */
+  env?: Record<string, string | undefined>;
+}
+
+/** What {@link resume} found. */
+export interface ResumeResult {
+  /** The session, or `null` when there are none. */
+  session: SessionDocument | null;
+  /** What changed since, when a session was found. */
+  since: SinceFacts | null;
+  /** Unreadable session files that were skipped. */
+  warnings: string[];
+  /** The sessions folder. */
+  sessionsDir: string;
+}
+
+/**
+ * Loads the chosen session (the latest by default) and compares it with now.
+ *
+ * @throws {UserError} when the chosen session does not exist or is ambiguous.
+ */
+export async function resume(
+  options: ResumeOptions = {},
+): Promise<ResumeResult> {
+  const project = await resolveProject(options.projectPath);
+  const sessionsDir = sessionsDirFor(project.root);
+  const ids = await listSessionIds(sessionsDir);
+  const warnings: string[] = [];
+  const selector: SessionSelector = options.id
+    ? { kind: "exact", id: options.id }
+    : options.select !== undefined
+    ? { kind: "select", value: options.select }
+    : { kind: "latest", pointer: await readLatestPointer(sessionsDir) };
+  let candidates = ids;
+  // Skip unreadable files and choose again among the rest.
+  while (true) {
+    const choice = selectSession(candidates, selector);
+    if (!choice.ok) {
+      if (choice.reason === "none" && warnings.length === 0) {
+        return { session: null, since: null, warnings, sessionsDir };
+      }
+      if (choice.reason === "none") {
+        throw new UserError(
+          `Cannot resume: no readable session in '${sessionsDir}'`,
+        );
+      }
+      throw new UserError(
+        choice.message,
+        choice.reason === "ambiguous" ? 1 : 1,
+      );
+    }
+    try {
+      const session = await loadSession(sessionsDir, choice.id);
+      const since = await sinceFacts(
+        project,
+        session,
+        options.env ?? process.env,
+      );
+      return { session, since, warnings, sessionsDir };
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      warnings.push(`Skipped ${(error as Error).message}`);
+      if (selector.kind !== "latest") {
+        throw new UserError((error as Error).message);
+      }
+      candidates = candidates.filter((id) => id !== choice.id);
+      if (selector.pointer === choice.id) selector.pointer = undefined;
+    }
+  }
+}
+
+async function sinceFacts(
+  project: Awaited<ReturnType<typeof resolveProject>>,
+  session: SessionDocument,
+  env: Record<string, string | undefined>,
+): Promise<SinceFacts> {
+  const openAtPause = session.todos.filter((t) => t.status !== "completed");
+  const facts: SinceFacts = {
+    available: false,
+    branch_now: null,
+    branch_switched: false,
+    head_now: null,
+    new_commits: [],
+    new_commit_count: 0,
+    head_diverged: false,
+    files_changed: [],
+    files_changed_count: 0,
+    working_tree_now: null,
+    open_todos: openAtPause,
+    completed_since: [],
+    todos_checked: false,
+  };
+  const claude = await readClaudeState(project.root, env).catch(() =>
+    undefined
+  );
+  if (claude && claude.todos.length > 0) {
+    facts.todos_checked = true;
+    const doneNow = new Set(
+      claude.todos.filter((t) => t.status === "completed").map((t) =>
+        t.content
+      ),
+    );
+    facts.completed_since = openAtPause.filter((t) => doneNow.has(t.content));
+    facts.open_todos = openAtPause.filter((t) => !doneNow.has(t.content));
+  }
+  if (!project.repo) return facts;
+  const now = await captureGitContext(project.repo);
+  facts.available = true;
+  facts.branch_now = now.branch;
+  facts.head_now = now.head;
+  facts.branch_switched = session.git_context.is_git_repo &&
+    (now.branch !== session.git_context.branch);
+  facts.working_tree_now = {
+    modified: now.status.counts.modified,
+    untracked: now.status.counts.untracked,
+    conflicted: now.status.counts.conflicted,
+  };
+  const then = session.git_context.head;
+  if (then && now.head && then !== now.head) {
+    const cwd = project.root;
+    const [count, log, diff, ancestor] = await Promise.all([
+      runGit(["rev-list", "--count", `${then}..HEAD`], { cwd }),
+      runGit(["log", "-10", "--format=%H%x1f%s", `${then}..HEAD`], { cwd }),
+      runGit(["diff", "--name-only", "-z", "--no-renames", then, "HEAD"], {
+        cwd,
+      }),
+      runGit(["merge-base", "--is-ancestor", then, "HEAD"], { cwd }),
+    ]);
+    if (count.code === 0) facts.new_commit_count = Number(count.stdout.trim());
+    if (log.code === 0) {
+      facts.new_commits = log.stdout.split("\n").filter(Boolean).map((l) => {
+        const [sha, message] = l.split("\x1f");
+        return { sha, message: message ?? "" };
+      });
+    }
+    if (diff.code === 0) {
+      const files = diff.stdout.split("\0").filter(Boolean);
+      facts.files_changed_count = files.length;
+      facts.files_changed = files.slice(0, 20);
+    }
+    facts.head_diverged = ancestor.code !== 0;
+  }
+  return facts;
+}
+
+/** One row of `list`. */
+export interface SessionListEntry {
+  /** Session id. */
+  id: string;
+  /** When it was paused, or `null` when unreadable. */
+  paused_at: string | null;
+  /** Branch at pause time. */
+  branch: string | null;
+  /** First line of the message. */
+  message: string | null;
+  /** Set when the file could not be read. */
+  error?: string;
+}
+
+/** Options for {@link listSessions}. */
+export interface ListOptions {
+  /** A folder inside the project; defaults to the current directory. */
+  projectPath?: string;
+  /** At most this many newest sessions; all when `undefined`. */
+  limit?: number;
+}
+
+/** What {@link listSessions} found. */
+export interface ListResult {
+  /** Newest first. */
+  sessions: SessionListEntry[];
+  /** How many sessions exist in total. */
+  total: number;
+  /** The sessions folder. */
+  sessionsDir: string;
+}
+
+/** Lists saved sessions, newest first, reading only the files it shows. */
+export async function listSessions(
+  options: ListOptions = {},
+): Promise<ListResult> {
+  const project = await resolveProject(options.projectPath);
+  const sessionsDir = sessionsDirFor(project.root);
+  const ids = await listSessionIds(sessionsDir);
+  const shown = options.limit === undefined ? ids : ids.slice(0, options.limit);
+  const sessions = await mapPool(
+    shown,
+    async (id): Promise<SessionListEntry> => {
+      try {
+        const doc = await loadSession(sessionsDir, id);
+        return {
+          id,
+          paused_at: doc.paused_at,
+          branch: doc.git_context.branch,
+          message: doc.conversation.summary,
+        };
+      } catch (error) {
+        return {
+          id,
+          paused_at: null,
+          branch: null,
+          message: null,
+          error: (error as Error).message,
+        };
+      }
+    },
+    16,
+  );
+  return { sessions, total: ids.length, sessionsDir };
+}

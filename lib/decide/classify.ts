@@ -1,0 +1,436 @@
+/**
+ * Decides, from gathered facts alone, whether each worktree or orphaned
+ * directory under `.claude/worktrees/` may go. Pure: no I/O.
+ *
+ * The rule is "when in doubt, preserve": a fact that is unknown counts
+ * against removal exactly like a fact that forbids it.
+ *
+ * @module
+ */
+
+import type { IntegrationCheck, Reason, ReasonCode } from "../types.ts";
+
+/** Counts of changes in a worktree's own status. */
+export interface ChangeCounts {
+  /** Staged paths. */
+  staged: number;
+  /** Unstaged changes to tracked paths. */
+  modified: number;
+  /** Untracked paths. */
+  untracked: number;
+  /** Conflicted paths. */
+  conflicted: number;
+}
+
+/** A worktree's upstream, as far as it is known. */
+export interface UpstreamFacts {
+  /** Upstream ref, such as `origin/a1`. */
+  name: string;
+  /** Whether the upstream branch was deleted on the remote. */
+  gone: boolean;
+  /** Commits not pushed; `undefined` when unknown. */
+  ahead: number | undefined;
+}
+
+/** Everything known about one registered worktree. `undefined` means unknown. */
+export interface WorktreeFacts {
+  /** Absolute path. */
+  path: string;
+  /** Branch short name, or `null` when detached or unborn. */
+  branch: string | null;
+  /** Whether HEAD is detached. */
+  detached: boolean;
+  /** Whether the directory no longer exists. */
+  missing: boolean;
+  /** Whether the path is a symlink. */
+  isSymlink: boolean;
+  /** Whether its real path is strictly inside `.claude/worktrees/`. */
+  contained: boolean;
+  /** Whether the command itself runs inside it. */
+  isCurrent: boolean;
+  /** The lock reason when locked (possibly empty). */
+  lockReason?: string;
+  /** A process named in the lock reason that no longer runs. */
+  stalePid?: number;
+  /** Change counts, or `undefined` when status failed. */
+  changes?: ChangeCounts;
+  /** Ignored files that are neither caches nor copies of the main worktree. */
+  uniqueIgnored?: string[];
+  /** Whether initialised submodules exist. */
+  submodules?: boolean;
+  /** The operation in progress, or `null`. */
+  operation?: string | null;
+  /** PIDs of processes with their working directory inside. */
+  processes?: number[];
+  /** The upstream of its branch, `null` when it has none. */
+  upstream?: UpstreamFacts | null;
+  /** How its branch is integrated, `null` when it is not. */
+  integration?: IntegrationCheck | null;
+  /** Whether a detached HEAD holds commits no branch, tag or remote holds. */
+  unreferencedCommits?: boolean;
+  /** Facts that could not be read, one line each. */
+  errors: string[];
+}
+
+/** The decision for one worktree. */
+export interface WorktreeDecision {
+  /** `remove`, `admin-prune` (directory gone) or `preserve`. */
+  action: "remove" | "admin-prune" | "preserve";
+  /** Why it is kept; empty when it goes. */
+  reasons: Reason[];
+  /** Notes that do not change the decision. */
+  notes: string[];
+}
+
+function reason(code: ReasonCode, message: string): Reason {
+  return { code, message };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** Describes change counts as `2 staged, 1 untracked`. */
+export function describeChanges(c: ChangeCounts): string {
+  const parts: string[] = [];
+  if (c.conflicted) parts.push(`${c.conflicted} conflicted`);
+  if (c.staged) parts.push(`${c.staged} staged`);
+  if (c.modified) parts.push(`${c.modified} modified`);
+  if (c.untracked) parts.push(`${c.untracked} untracked`);
+  return parts.join(", ");
+}
+
+/** Whether any change is present. */
+export function hasChanges(c: ChangeCounts): boolean {
+  return c.staged + c.modified + c.untracked + c.conflicted > 0;
+}
+
+function listNames(names: string[], max = 3): string {
+  const shown = names.slice(0, max).map((n) => `'${n}'`).join(", ");
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+/** Decides what happens to one registered worktree. */
+export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
+  const reasons: Reason[] = [];
+  const notes: string[] = [];
+  if (!f.contained) {
+    reasons.push(
+      reason("containment", "not strictly inside .claude/worktrees/"),
+    );
+  }
+  if (f.isSymlink) {
+    reasons.push(reason("symlink", "is a symlink (never followed)"));
+  }
+  if (f.isCurrent) {
+    reasons.push(
+      reason("current-worktree", "the command is running inside it"),
+    );
+  }
+  if (f.lockReason !== undefined) {
+    const why = f.lockReason ? `: ${f.lockReason}` : "";
+    reasons.push(reason("locked", `locked by git${why}`));
+    if (f.stalePid !== undefined) {
+      notes.push(
+        `stale lock: process ${f.stalePid} no longer runs; unlock with 'git worktree unlock' if it is no longer needed`,
+      );
+    }
+  }
+  if (f.missing) {
+    if (f.detached && f.unreferencedCommits !== false) {
+      reasons.push(
+        f.unreferencedCommits === undefined
+          ? reason(
+            "unknown",
+            "directory is gone and its HEAD could not be checked",
+          )
+          : reason(
+            "unreferenced-commits",
+            "directory is gone but its detached HEAD holds commits no branch, tag or remote holds",
+          ),
+      );
+    }
+    for (const e of f.errors) reasons.push(reason("unknown", e));
+    return reasons.length > 0
+      ? { action: "preserve", reasons, notes }
+      : { action: "admin-prune", reasons, notes };
+  }
+  if (f.changes === undefined) {
+    reasons.push(reason("unknown", "status could not be read"));
+  } else if (hasChanges(f.changes)) {
+    reasons.push(
+      reason(
+        "dirty",
+        `has uncommitted or untracked changes (${describeChanges(f.changes)})`,
+      ),
+    );
+  }
+  if (f.uniqueIgnored === undefined) {
+    reasons.push(reason("unknown", "ignored files could not be checked"));
+  } else if (f.uniqueIgnored.length > 0) {
+    reasons.push(
+      reason(
+        "unique-ignored-files",
+        `holds ignored files found nowhere else: ${listNames(f.uniqueIgnored)}`,
+      ),
+    );
+  }
+  if (f.submodules === undefined) {
+    reasons.push(reason("unknown", "submodules could not be checked"));
+  } else if (f.submodules) {
+    reasons.push(reason("submodules", "contains initialised submodules"));
+  }
+  if (f.operation === undefined) {
+    reasons.push(
+      reason("unknown", "operations in progress could not be checked"),
+    );
+  } else if (f.operation !== null) {
+    reasons.push(
+      reason("operation-in-progress", `a ${f.operation} is in progress`),
+    );
+  }
+  if (f.processes === undefined) {
+    // Reported once for the whole run; the other rules still apply.
+  } else if (f.processes.length > 0) {
+    reasons.push(
+      reason(
+        "process-running",
+        `in use by ${plural(f.processes.length, "process")} (pid ${
+          f.processes.slice(0, 3).join(", ")
+        })`,
+      ),
+    );
+  }
+  if (f.detached || f.branch === null) {
+    if (f.unreferencedCommits === undefined) {
+      reasons.push(
+        reason("unknown", "commits of its HEAD could not be checked"),
+      );
+    } else if (f.unreferencedCommits) {
+      reasons.push(
+        reason(
+          "unreferenced-commits",
+          "detached HEAD holds commits no branch, tag or remote holds",
+        ),
+      );
+    }
+  } else {
+    if (f.upstream === undefined) {
+      reasons.push(reason("unknown", "upstream could not be checked"));
+    } else if (f.upstream !== null && !f.upstream.gone) {
+      if (f.upstream.ahead === undefined) {
+        reasons.push(reason("unknown", "push state could not be checked"));
+      } else if (f.upstream.ahead > 0) {
+        reasons.push(
+          reason(
+            "unpushed-commits",
+            `branch has ${
+              plural(f.upstream.ahead, "commit")
+            } not pushed to ${f.upstream.name}`,
+          ),
+        );
+      }
+    }
+    if (f.integration === undefined) {
+      reasons.push(
+        reason("unknown", "merge status could not be determined"),
+      );
+    } else if (f.integration === null) {
+      reasons.push(
+        reason(
+          "not-integrated",
+          "branch has commits not merged into the default branch",
+        ),
+      );
+    }
+  }
+  for (const e of f.errors) reasons.push(reason("unknown", e));
+  return reasons.length > 0
+    ? { action: "preserve", reasons, notes }
+    : { action: "remove", reasons, notes };
+}
+
+/** Everything known about one orphaned child of `.claude/worktrees/`. */
+export interface OrphanFacts {
+  /** Absolute path. */
+  path: string;
+  /** What the entry is. */
+  kind: "plain" | "clone" | "git-file" | "symlink" | "file";
+  /** Whether it sits on another file system than `.claude/worktrees/`. */
+  otherFilesystem: boolean;
+  /** For a plain directory: whether it is empty; `undefined` when unreadable. */
+  empty?: boolean;
+  /** For a `.git` file: whether git can read the repository it names. */
+  gitReadable?: boolean;
+  /** For a clone: its change counts, `undefined` when unknown. */
+  changes?: ChangeCounts;
+  /** For a clone: stash entries. */
+  stashCount?: number;
+  /** For a clone: ignored files that exist nowhere else. */
+  uniqueIgnored?: string[];
+  /** For a clone: whether any commit is on no remote-tracking ref. */
+  unpushedCommits?: boolean;
+  /** For a clone: an operation in progress, or `null`. */
+  operation?: string | null;
+  /** For a clone: whether it has worktrees or submodules of its own. */
+  nested?: boolean;
+  /** Facts that could not be read. */
+  errors: string[];
+}
+
+/** The decision for one orphaned directory. */
+export interface OrphanDecision {
+  /** `sweep` or `preserve`. */
+  action: "sweep" | "preserve";
+  /** Why it is kept; empty when it goes. */
+  reasons: Reason[];
+}
+
+/** Decides what happens to one orphaned child. */
+export function classifyOrphan(f: OrphanFacts): OrphanDecision {
+  const reasons: Reason[] = [];
+  const keep = (code: ReasonCode, message: string) =>
+    reasons.push(reason(code, message));
+  if (f.kind === "symlink") {
+    keep("symlink", "is a symlink (never followed)");
+  } else if (f.kind === "file") {
+    keep("not-a-directory", "is a file, not a directory");
+  } else if (f.otherFilesystem) {
+    keep("other-filesystem", "is on another file system (a mount point)");
+  } else if (f.kind === "plain") {
+    if (f.empty === undefined) keep("unknown", "contents could not be read");
+    else if (!f.empty) {
+      keep("not-empty", "plain directory with content (not a git checkout)");
+    }
+  } else if (f.kind === "git-file") {
+    keep(
+      f.gitReadable ? "foreign-worktree" : "unreadable-git",
+      f.gitReadable
+        ? "a worktree of another repository"
+        : "has a .git file git cannot read (ambiguous state)",
+    );
+  } else {
+    if (f.changes === undefined) keep("unknown", "status could not be read");
+    else if (hasChanges(f.changes)) {
+      keep(
+        "dirty",
+        `has uncommitted or untracked changes (${describeChanges(f.changes)})`,
+      );
+    }
+    if (f.stashCount === undefined) {
+      keep("unknown", "stash could not be checked");
+    } else if (f.stashCount > 0) {
+      keep(
+        "stash",
+        `has ${plural(f.stashCount, "stash entry")}`.replace(
+          "entrys",
+          "entries",
+        ),
+      );
+    }
+    if (f.uniqueIgnored === undefined) {
+      keep("unknown", "ignored files could not be checked");
+    } else if (f.uniqueIgnored.length > 0) {
+      keep(
+        "unique-ignored-files",
+        `holds ignored files found nowhere else: ${listNames(f.uniqueIgnored)}`,
+      );
+    }
+    if (f.unpushedCommits === undefined) {
+      keep("unknown", "merge status could not be determined");
+    } else if (f.unpushedCommits) {
+      keep(
+        "unpushed-commits",
+        "has commits on none of its remote-tracking branches",
+      );
+    }
+    if (f.operation === undefined) {
+      keep("unknown", "operations in progress could not be checked");
+    } else if (f.operation !== null) {
+      keep("operation-in-progress", `a ${f.operation} is in progress`);
+    }
+    if (f.nested === undefined) {
+      keep("unknown", "nested worktrees could not be checked");
+    } else if (f.nested) {
+      keep("nested-worktrees", "has worktrees or submodules of its own");
+    }
+  }
+  for (const e of f.errors) keep("unknown", e);
+  return reasons.length > 0
+    ? { action: "preserve", reasons }
+    : { action: "sweep", reasons };
+}
+
+/** Names every rebuildable ignored folder or file that may be deleted. */
+export const DEFAULT_DISPOSABLE_IGNORED: readonly string[] = [
+  "node_modules",
+  "target",
+  "dist",
+  "build",
+  "out",
+  ".venv",
+  "venv",
+  "__pycache__",
+  ".pytest_cache",
+  ".mypy_cache",
+  ".ruff_cache",
+  ".tox",
+  ".nox",
+  ".next",
+  ".nuxt",
+  ".svelte-kit",
+  ".turbo",
+  ".parcel-cache",
+  ".vite",
+  ".angular",
+  ".gradle",
+  ".dart_tool",
+  ".cache",
+  "coverage",
+  ".nyc_output",
+  ".deno",
+  "zig-cache",
+  ".zig-cache",
+  ".DS_Store",
+  "Thumbs.db",
+  "*.pyc",
+  "*.pyo",
+  "*.tsbuildinfo",
+];
+
+/**
+ * Whether an ignored path is a rebuildable cache: one of its segments is a
+ * listed name, or its file name matches a listed `*.ext` pattern.
+ */
+export function isDisposableIgnored(
+  path: string,
+  disposable: readonly string[] = DEFAULT_DISPOSABLE_IGNORED,
+): boolean {
+  const segments = path.split("/").filter((s) => s !== "");
+  const names = new Set(disposable.filter((d) => !d.startsWith("*.")));
+  const suffixes = disposable.filter((d) => d.startsWith("*.")).map((d) =>
+    d.slice(1)
+  );
+  if (segments.some((s) => names.has(s))) return true;
+  const last = segments.at(-1) ?? "";
+  return suffixes.some((suffix) => last.endsWith(suffix));
+}
+
+/**
+ * Which integration check held first, in order of cost: the branch tip is an
+ * ancestor of the default branch, its tree equals the default branch's tree,
+ * the three-dot diff is empty, or a simulated merge adds nothing.
+ */
+export function firstIntegrationCheck(results: {
+  ancestor: boolean;
+  treeEqual: boolean;
+  threeDotEmpty?: boolean;
+  mergeAddsNothing?: boolean;
+}): IntegrationCheck | null | undefined {
+  if (results.ancestor) return "ancestor";
+  if (results.treeEqual) return "tree-equal";
+  if (results.threeDotEmpty === undefined) return undefined;
+  if (results.threeDotEmpty) return "three-dot-diff-empty";
+  if (results.mergeAddsNothing === undefined) return undefined;
+  return results.mergeAddsNothing ? "merge-adds-nothing" : null;
+}

@@ -1,0 +1,34 @@
+/**
+ * Path containment over plain strings: the rule that keeps every deletion
+ * inside `.claude/worktrees/`. Pure: no I/O; callers pass real paths.
+ *
+ * @module
+ */
+
+import { isAbsolute, relative, resolve, sep } from "node:path";
+
+/**
+ * Whether `child` lies strictly inside `parent`: not equal to it, not
+ * reached through `..`, and not on another drive. Both must be absolute.
+ */
+export function isStrictlyInside(parent: string, child: string): boolean {
+  if (!isAbsolute(parent) || !isAbsolute(child)) return false;
+  if (child.includes("\0") || parent.includes("\0")) return false;
+  const rel = relative(resolve(parent), resolve(child));
+  if (rel === "" || isAbsolute(rel)) return false;
+  return rel !== ".." && !rel.startsWith(`..${sep}`);
+}
+
+/**
+ * Whether `name` is safe as one path segment inside a folder: not empty,
+ * not `.` or `..`, and without separators or NUL.
+ */
+export function isPlainSegment(name: string): boolean {
+  return name !== "" && name !== "." && name !== ".." &&
+    !name.includes("/") && !name.includes("\\") && !name.includes("\0");
+}
+
+/** Whether `path` or one of its ancestors (up to `root`) is `target`. */
+export function isSameOrInside(parent: string, child: string): boolean {
+  return resolve(parent) === resolve(child) || isStrictlyInside(parent, child);
+}

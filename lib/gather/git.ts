@@ -1,0 +1,200 @@
+/**
+ * The one module that runs git. Every git process this tool starts goes
+ * through {@link runGit}, which adds the safety flags, the timeout and the
+ * environment that keep git from prompting, paging or taking optional locks.
+ *
+ * @module
+ */
+
+import { CommandBuilder } from "dax";
+import process from "node:process";
+
+/** How long one git call may run before it is killed (milliseconds). */
+export const DEFAULT_GIT_TIMEOUT_MS = 60_000;
+
+/** Options for one git call. */
+export interface GitCallOptions {
+  /** Directory git runs in. */
+  cwd: string;
+  /**
+   * Whether the call only reads. Read-only calls pass
+   * `--no-optional-locks` so they never compete with the user's git for
+   * `index.lock`. Defaults to `true`.
+   */
+  readOnly?: boolean;
+  /** Extra environment variables for this call. */
+  env?: Record<string, string>;
+  /** Text written to git's standard input. */
+  stdin?: string;
+  /** Timeout in milliseconds; defaults to `MPM_GIT_TIMEOUT_MS` or 60 s. */
+  timeoutMs?: number;
+}
+
+/** What one git call produced. */
+export interface GitResult {
+  /** The exit code; 124 when the call timed out. */
+  code: number;
+  /** Standard output, decoded as UTF-8. */
+  stdout: string;
+  /** Standard error, decoded as UTF-8. */
+  stderr: string;
+  /** Whether the call was killed because it ran past its timeout. */
+  timedOut: boolean;
+}
+
+/** Raised when git cannot be started at all. */
+export class GitNotFoundError extends Error {
+  constructor() {
+    super(
+      "Cannot run git: 'git' was not found on PATH: install git or add it to PATH",
+    );
+    this.name = "GitNotFoundError";
+  }
+}
+
+/** Raised by {@link gitOk} when git exits non-zero. */
+export class GitError extends Error {
+  /** The git arguments, for diagnostics. */
+  readonly args: readonly string[];
+  /** The result git produced. */
+  readonly result: GitResult;
+  constructor(args: readonly string[], result: GitResult) {
+    super(`git ${args[0] ?? ""} failed: ${describeGitFailure(result)}`);
+    this.name = "GitError";
+    this.args = args;
+    this.result = result;
+  }
+}
+
+/** Summarises why a git call failed, in one line. */
+export function describeGitFailure(result: GitResult): string {
+  if (result.timedOut) return "timed out";
+  const line = result.stderr.split("\n").map((l) => l.trim()).find((l) =>
+    l.length > 0
+  );
+  const text = line?.replace(/^(fatal|error): /, "") ??
+    `exit code ${result.code}`;
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+function timeoutFromEnv(): number {
+  const raw = process.env.MPM_GIT_TIMEOUT_MS;
+  const parsed = raw === undefined ? NaN : Number(raw);
+  return Number.isFinite(parsed) && parsed > 0
+    ? parsed
+    : DEFAULT_GIT_TIMEOUT_MS;
+}
+
+const BASE_ENV: Record<string, string> = {
+  GIT_TERMINAL_PROMPT: "0",
+  GIT_PAGER: "cat",
+  // Messages are parsed and quoted; keep them in one language.
+  LC_ALL: "C",
+  LANGUAGE: "C",
+};
+
+let gitCalls = 0;
+
+/** How many git processes this process has started (for benchmarks). */
+export function gitCallCount(): number {
+  return gitCalls;
+}
+
+/**
+ * Runs git and returns its result; a non-zero exit is not an error here.
+ *
+ * @throws {GitNotFoundError} when git is not installed.
+ */
+export async function runGit(
+  args: readonly string[],
+  options: GitCallOptions,
+): Promise<GitResult> {
+  const readOnly = options.readOnly ?? true;
+  const argv = ["git", ...(readOnly ? ["--no-optional-locks"] : []), ...args];
+  const timeoutMs = options.timeoutMs ?? timeoutFromEnv();
+  let builder = new CommandBuilder()
+    .command(argv)
+    .cwd(options.cwd)
+    .env({ ...BASE_ENV, ...(readOnly ? { GIT_OPTIONAL_LOCKS: "0" } : {}) })
+    .stdout("piped")
+    .stderr("piped")
+    .noThrow();
+  if (options.env) builder = builder.env(options.env);
+  builder = options.stdin === undefined
+    ? builder.stdin("null")
+    : builder.stdinText(options.stdin);
+  gitCalls++;
+  let child;
+  try {
+    child = builder.spawn();
+  } catch (error) {
+    return launchFailure(error, options.cwd);
+  }
+  // A killed git can leave grandchildren holding its pipes open, so the
+  // timeout stops waiting instead of waiting for the pipes to close.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
+  let outcome;
+  try {
+    outcome = await Promise.race([child, timeout]);
+  } catch (error) {
+    clearTimeout(timer);
+    return launchFailure(error, options.cwd);
+  }
+  clearTimeout(timer);
+  if (outcome === "timeout") {
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // Already gone.
+    }
+    child.catch(() => {});
+    return { code: 124, stdout: "", stderr: "", timedOut: true };
+  }
+  const stderr = outcome.stderr;
+  if (outcome.code === 127 && /command not found/.test(stderr)) {
+    throw new GitNotFoundError();
+  }
+  return {
+    code: outcome.code,
+    stdout: outcome.stdout,
+    stderr,
+    timedOut: false,
+  };
+}
+
+function launchFailure(error: unknown, cwd: string): GitResult {
+  const text = String((error as Error)?.message ?? error);
+  if (/cwd does not exist|ENOENT|NotFound|No such file/i.test(text)) {
+    return {
+      code: 128,
+      stdout: "",
+      stderr: `fatal: cannot change to '${cwd}': no such directory`,
+      timedOut: false,
+    };
+  }
+  throw error;
+}
+
+/**
+ * Runs git and returns its standard output.
+ *
+ * @throws {GitError} when git exits non-zero.
+ */
+export async function gitOk(
+  args: readonly string[],
+  options: GitCallOptions,
+): Promise<string> {
+  const result = await runGit(args, options);
+  if (result.code !== 0) throw new GitError(args, result);
+  return result.stdout;
+}
+
+/** Splits NUL-terminated git output into its fields. */
+export function splitNul(text: string): string[] {
+  const parts = text.split("\0");
+  if (parts.at(-1) === "") parts.pop();
+  return parts;
+}

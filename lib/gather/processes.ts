@@ -1,0 +1,79 @@
+/**
+ * Which processes have their working directory where: read from
+ * `/proc/<pid>/cwd` on Linux, the only place it can be read without
+ * starting another program.
+ *
+ * @module
+ */
+
+import { readdir, readlink, stat } from "node:fs/promises";
+import process from "node:process";
+import { isSameOrInside } from "../decide/containment.ts";
+import { mapPool } from "../pool.ts";
+
+/** Working directories of running processes, or why they are unknown. */
+export type ProcessCwds =
+  | { available: true; cwds: { pid: number; cwd: string }[] }
+  | { available: false; reason: string };
+
+/** Reads every readable process's working directory, except this process's. */
+export async function readProcessCwds(
+  procDir = "/proc",
+): Promise<ProcessCwds> {
+  let names: string[];
+  try {
+    names = await readdir(procDir);
+    await stat(`${procDir}/self/cwd`);
+  } catch {
+    return {
+      available: false,
+      reason:
+        "process working directories cannot be read here (no /proc): running processes were not checked",
+    };
+  }
+  const pids = names.filter((n) => /^\d+$/.test(n)).map(Number).filter((
+    pid,
+  ) => pid !== process.pid);
+  const found = await mapPool(pids, async (pid) => {
+    try {
+      const cwd = await readlink(`${procDir}/${pid}/cwd`);
+      return { pid, cwd: cwd.replace(/ \(deleted\)$/, "") };
+    } catch {
+      return undefined;
+    }
+  }, 32);
+  return {
+    available: true,
+    cwds: found.filter((x): x is { pid: number; cwd: string } =>
+      x !== undefined
+    ),
+  };
+}
+
+/** PIDs whose working directory is `dir` or inside it. */
+export function processesInside(
+  cwds: ProcessCwds,
+  dir: string,
+): number[] | undefined {
+  if (!cwds.available) return undefined;
+  return cwds.cwds.filter((p) => isSameOrInside(dir, p.cwd)).map((p) => p.pid);
+}
+
+/** Whether a process with this PID is running (or exists but is not ours). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM";
+  }
+}
+
+/** The PID named in a lock reason such as `agent a1 (pid 4242)`, if any. */
+export function pidFromLockReason(reason: string): number | undefined {
+  const match = /\bpid[\s:=#]*(\d{1,10})\b/i.exec(reason) ??
+    /\bprocess[\s:=#]*(\d{1,10})\b/i.exec(reason);
+  if (!match) return undefined;
+  const pid = Number(match[1]);
+  return pid > 0 ? pid : undefined;
+}

@@ -1,0 +1,237 @@
+/**
+ * Facts about the repository a command runs in: where its root and git
+ * directories are, and the state saved with a session.
+ *
+ * @module
+ */
+
+import { stat } from "node:fs/promises";
+import { isAbsolute, join, resolve } from "node:path";
+import { gitOk, type GitResult, runGit } from "./git.ts";
+import { describeGitFailure } from "./git.ts";
+import { type ParsedStatus, parsePorcelainV2 } from "./status_parse.ts";
+import { parseWorktreeList } from "./worktree_list_parse.ts";
+import {
+  type CommitInfo,
+  type GitContext,
+  type GitStatusSnapshot,
+  MAX_LISTED_PATHS,
+} from "../types.ts";
+
+/** Where a repository's pieces are. */
+export interface RepoLocation {
+  /** Top level of the worktree the command runs in. */
+  topLevel: string;
+  /** This worktree's git directory. */
+  gitDir: string;
+  /** The git directory shared by all worktrees. */
+  commonDir: string;
+}
+
+/**
+ * Locates the repository containing `cwd`.
+ *
+ * @returns `undefined` when `cwd` is not inside a git worktree.
+ */
+export async function locateRepo(
+  cwd: string,
+): Promise<RepoLocation | undefined> {
+  const result = await runGit(
+    [
+      "rev-parse",
+      "--path-format=absolute",
+      "--show-toplevel",
+      "--git-dir",
+      "--git-common-dir",
+    ],
+    { cwd },
+  );
+  if (result.code !== 0) return undefined;
+  const [topLevel, gitDir, commonDir] = result.stdout.split("\n");
+  if (!topLevel || !gitDir || !commonDir) return undefined;
+  return {
+    topLevel,
+    gitDir: isAbsolute(gitDir) ? gitDir : resolve(cwd, gitDir),
+    commonDir: isAbsolute(commonDir) ? commonDir : resolve(cwd, commonDir),
+  };
+}
+
+/** Names an operation in progress in a git directory, if any. */
+export async function operationInProgress(
+  gitDir: string,
+): Promise<string | null> {
+  const markers: [string, string][] = [
+    ["rebase-merge", "rebase"],
+    ["rebase-apply", "rebase"],
+    ["MERGE_HEAD", "merge"],
+    ["CHERRY_PICK_HEAD", "cherry-pick"],
+    ["REVERT_HEAD", "revert"],
+    ["BISECT_LOG", "bisect"],
+  ];
+  const found = await Promise.all(
+    markers.map(([name]) => exists(join(gitDir, name))),
+  );
+  const index = found.findIndex(Boolean);
+  return index < 0 ? null : markers[index][1];
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Arguments for a status that hides nothing a person could lose. */
+export const FULL_STATUS_ARGS = [
+  "status",
+  "--porcelain=v2",
+  "-z",
+  "--branch",
+  "--show-stash",
+  "--untracked-files=all",
+] as const;
+
+const FIELD = "\x1f";
+const RECORD = "\x1e";
+
+/** Reads the last `count` commits of HEAD. */
+export async function recentCommits(
+  cwd: string,
+  count = 5,
+): Promise<CommitInfo[]> {
+  const output = await gitOk(
+    [
+      "log",
+      `-${count}`,
+      "--no-color",
+      `--format=%H${FIELD}%an${FIELD}%aI${FIELD}%s${RECORD}`,
+    ],
+    { cwd },
+  );
+  return parseCommitLog(output);
+}
+
+/** Parses the output of the `log` format used by {@link recentCommits}. */
+export function parseCommitLog(output: string): CommitInfo[] {
+  return output.split(RECORD).map((r) => r.replace(/^\n/, "")).filter((r) =>
+    r.length > 0
+  ).map((record) => {
+    const [sha, author, timestamp, message] = record.split(FIELD);
+    return { sha, author, timestamp, message: message ?? "" };
+  });
+}
+
+/** Turns a parsed status into the saved snapshot, capping each list. */
+export function statusSnapshot(status: ParsedStatus): GitStatusSnapshot {
+  const cap = (paths: string[]) => paths.slice(0, MAX_LISTED_PATHS);
+  const stagedPaths = status.staged.map((e) => e.path);
+  const unstagedPaths = status.modified.map((e) => e.path);
+  const modified = [...new Set([...stagedPaths, ...unstagedPaths])];
+  return {
+    clean: stagedPaths.length + unstagedPaths.length +
+        status.untracked.length + status.conflicted.length === 0,
+    modified_files: cap(modified),
+    untracked_files: cap(status.untracked),
+    staged_files: cap(stagedPaths),
+    unstaged_files: cap(unstagedPaths),
+    conflicted_files: cap(status.conflicted),
+    counts: {
+      modified: modified.length,
+      staged: stagedPaths.length,
+      unstaged: unstagedPaths.length,
+      untracked: status.untracked.length,
+      conflicted: status.conflicted.length,
+    },
+    truncated: [modified, status.untracked, status.conflicted].some((l) =>
+      l.length > MAX_LISTED_PATHS
+    ),
+  };
+}
+
+/** The git context of a directory that is not a repository. */
+export function emptyGitContext(errors: string[] = []): GitContext {
+  return {
+    is_git_repo: false,
+    branch: null,
+    head: null,
+    detached: false,
+    upstream: null,
+    ahead: null,
+    behind: null,
+    recent_commits: [],
+    status: statusSnapshot({
+      stashCount: 0,
+      staged: [],
+      modified: [],
+      untracked: [],
+      conflicted: [],
+      ignored: [],
+    }),
+    stash_count: 0,
+    operation_in_progress: null,
+    worktree_count: 0,
+    errors,
+  };
+}
+
+function failure(what: string, result: GitResult): string {
+  return `Cannot read ${what}: ${describeGitFailure(result)}`;
+}
+
+/**
+ * Captures the git state saved with a session. Independent calls run in
+ * parallel; a fact that cannot be read is recorded in `errors`, never thrown.
+ */
+export async function captureGitContext(
+  repo: RepoLocation,
+): Promise<GitContext> {
+  const cwd = repo.topLevel;
+  const [statusResult, commits, worktrees, operation] = await Promise.all([
+    runGit([...FULL_STATUS_ARGS], { cwd }),
+    recentCommits(cwd).then(
+      (list) => ({ ok: true as const, list }),
+      (error: Error) => ({ ok: false as const, error }),
+    ),
+    runGit(["worktree", "list", "--porcelain", "-z"], { cwd }),
+    operationInProgress(repo.gitDir),
+  ]);
+  const context = emptyGitContext();
+  context.is_git_repo = true;
+  context.operation_in_progress = operation;
+  if (statusResult.code === 0) {
+    try {
+      const status = parsePorcelainV2(statusResult.stdout);
+      context.branch = status.branch ?? null;
+      context.head = status.head ?? null;
+      context.detached = status.branch === undefined;
+      context.upstream = status.upstream ?? null;
+      context.ahead = status.ahead ?? null;
+      context.behind = status.behind ?? null;
+      context.stash_count = status.stashCount;
+      context.status = statusSnapshot(status);
+    } catch (error) {
+      context.errors.push(`Cannot read status: ${(error as Error).message}`);
+    }
+  } else {
+    context.errors.push(failure("status", statusResult));
+  }
+  // A status that could not be read is not a clean one.
+  if (context.errors.some((e) => e.startsWith("Cannot read status"))) {
+    context.status.clean = false;
+  }
+  if (commits.ok) {
+    context.recent_commits = commits.list;
+  } else if (context.head !== null) {
+    // An unborn branch has no log; that is not an error.
+    context.errors.push(`Cannot read recent commits: ${commits.error.message}`);
+  }
+  if (worktrees.code === 0) {
+    context.worktree_count = parseWorktreeList(worktrees.stdout).length;
+  } else {
+    context.errors.push(failure("worktree list", worktrees));
+  }
+  return context;
+}

@@ -1,0 +1,360 @@
+/**
+ * Gathers the facts the cleanup decides on, for registered worktrees and
+ * for orphaned directories. Every git call judges a directory by its own
+ * repository only: `GIT_DIR` is set and `GIT_CEILING_DIRECTORIES` stops git
+ * from falling through to the enclosing repository.
+ *
+ * @module
+ */
+
+import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import type {
+  ChangeCounts,
+  OrphanFacts,
+  WorktreeFacts,
+} from "../decide/classify.ts";
+import { isSameOrInside, isStrictlyInside } from "../decide/containment.ts";
+import { describeGitFailure, runGit } from "./git.ts";
+import { integrationOf, type RefFacts } from "./branches.ts";
+import { uniqueIgnoredFiles } from "./ignored.ts";
+import {
+  isProcessAlive,
+  pidFromLockReason,
+  type ProcessCwds,
+  processesInside,
+} from "./processes.ts";
+import { operationInProgress } from "./repo.ts";
+import { type ParsedStatus, parsePorcelainV2 } from "./status_parse.ts";
+import { shortBranchName, type WorktreeRecord } from "./worktree_list_parse.ts";
+
+/** What every fact-gathering call shares. */
+export interface GatherContext {
+  /** The main worktree's root. */
+  mainRoot: string;
+  /** `.claude/worktrees` as written (for paths whose directory is gone). */
+  worktreesDir: string;
+  /** Real path of `.claude/worktrees`. */
+  worktreesDirReal: string;
+  /** Device of `.claude/worktrees`, to notice mount points. */
+  worktreesDev: number;
+  /** Real path of the directory the command runs in. */
+  cwdReal: string;
+  /** Branch facts for the whole repository, or the error reading them. */
+  refs: RefFacts | Error;
+  /** Process working directories. */
+  processes: ProcessCwds;
+  /** Ignored names that count as rebuildable caches. */
+  disposableIgnored: readonly string[];
+}
+
+const STATUS_ARGS = [
+  "status",
+  "--porcelain=v2",
+  "-z",
+  "--branch",
+  "--untracked-files=all",
+  "--ignored=matching",
+  "--no-renames",
+];
+
+function isolatedEnv(gitDir: string, workTree: string): Record<string, string> {
+  return {
+    GIT_DIR: gitDir,
+    GIT_WORK_TREE: workTree,
+    GIT_CEILING_DIRECTORIES: dirname(workTree),
+  };
+}
+
+function counts(status: ParsedStatus): ChangeCounts {
+  return {
+    staged: status.staged.length,
+    modified: status.modified.length,
+    untracked: status.untracked.length,
+    conflicted: status.conflicted.length,
+  };
+}
+
+/** Reads the `gitdir:` line of a `.git` file. */
+export async function readGitFile(dotGit: string): Promise<string | undefined> {
+  try {
+    const text = await readFile(dotGit, "utf8");
+    const match = /^gitdir: (.+)$/m.exec(text);
+    if (!match) return undefined;
+    const target = match[1].trim();
+    return isAbsolute(target) ? target : resolve(dirname(dotGit), target);
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a worktree has initialised submodules. */
+async function hasInitialisedSubmodules(
+  root: string,
+  gitDir: string,
+): Promise<boolean> {
+  if (await exists(join(gitDir, "modules"))) return true;
+  let text: string;
+  try {
+    text = await readFile(join(root, ".gitmodules"), "utf8");
+  } catch {
+    return false;
+  }
+  const paths = [...text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)].map((m) =>
+    m[1]
+  );
+  for (const path of paths) {
+    if (await exists(join(root, path, ".git"))) return true;
+  }
+  return false;
+}
+
+/** Gathers the facts for one registered worktree. */
+export async function gatherWorktreeFacts(
+  ctx: GatherContext,
+  record: WorktreeRecord,
+): Promise<WorktreeFacts> {
+  const path = record.path;
+  const branch = record.branchRef ? shortBranchName(record.branchRef) : null;
+  const facts: WorktreeFacts = {
+    path,
+    branch,
+    detached: record.detached,
+    missing: false,
+    isSymlink: false,
+    contained: isStrictlyInside(ctx.worktreesDir, resolve(path)),
+    isCurrent: false,
+    errors: [],
+  };
+  if (record.lockReason !== undefined) {
+    facts.lockReason = record.lockReason;
+    const pid = pidFromLockReason(record.lockReason);
+    if (pid !== undefined && !isProcessAlive(pid)) facts.stalePid = pid;
+  }
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENOENT") {
+      facts.missing = true;
+      if (record.detached && record.head) {
+        facts.unreferencedCommits = await unreferenced(
+          ctx.mainRoot,
+          record.head,
+        );
+      } else {
+        facts.unreferencedCommits = false;
+      }
+      return facts;
+    }
+    facts.errors.push(`cannot read the directory: ${(error as Error).message}`);
+    return facts;
+  }
+  if (info.isSymbolicLink()) {
+    facts.isSymlink = true;
+    return facts;
+  }
+  try {
+    const real = await realpath(path);
+    facts.contained = isStrictlyInside(ctx.worktreesDirReal, real);
+    facts.isCurrent = isSameOrInside(real, ctx.cwdReal);
+    facts.processes = processesInside(ctx.processes, real);
+  } catch (error) {
+    facts.errors.push(`cannot resolve the path: ${(error as Error).message}`);
+    return facts;
+  }
+  if (info.dev !== ctx.worktreesDev) {
+    facts.errors.push("is on another file system (a mount point)");
+  }
+  const gitDir = await readGitFile(join(path, ".git"));
+  if (!gitDir) {
+    facts.errors.push("its .git file is missing or unreadable");
+    return facts;
+  }
+  const env = isolatedEnv(gitDir, path);
+  const [status, operation, submodules, unref] = await Promise.all([
+    runGit(STATUS_ARGS, { cwd: path, env }),
+    operationInProgress(gitDir).catch(() => undefined),
+    hasInitialisedSubmodules(path, gitDir).catch(() => undefined),
+    facts.detached || branch === null
+      ? (record.head
+        ? unreferenced(ctx.mainRoot, record.head)
+        : Promise.resolve(undefined))
+      : Promise.resolve(undefined),
+  ]);
+  facts.operation = operation;
+  facts.submodules = submodules;
+  facts.unreferencedCommits = unref;
+  if (status.code !== 0) {
+    facts.errors.push(`git status failed: ${describeGitFailure(status)}`);
+  } else {
+    try {
+      const parsed = parsePorcelainV2(status.stdout);
+      facts.changes = counts(parsed);
+      facts.uniqueIgnored = await uniqueIgnoredFiles(
+        path,
+        ctx.mainRoot,
+        parsed.ignored,
+        ctx.disposableIgnored,
+      ).catch(() => undefined);
+    } catch (error) {
+      facts.errors.push((error as Error).message);
+    }
+  }
+  if (branch !== null && !facts.detached) {
+    if (ctx.refs instanceof Error) {
+      facts.errors.push(`cannot read branches: ${ctx.refs.message}`);
+    } else {
+      const known = ctx.refs.branches.get(branch);
+      facts.upstream = known ? known.upstream : undefined;
+      // Integration is asked only when nothing else already keeps the
+      // worktree: the extra git calls would not change the outcome.
+      const alreadyKept = facts.changes === undefined ||
+        facts.changes.staged + facts.changes.modified +
+              facts.changes.untracked + facts.changes.conflicted > 0 ||
+        facts.lockReason !== undefined ||
+        (facts.upstream?.ahead ?? 0) > 0;
+      facts.integration = alreadyKept
+        ? (ctx.refs.merged.has(branch) ? "ancestor" : undefined)
+        : await integrationOf(ctx.mainRoot, ctx.refs, branch);
+    }
+  }
+  return facts;
+}
+
+/** Whether `sha` holds commits no branch, tag or remote-tracking ref holds. */
+async function unreferenced(
+  cwd: string,
+  sha: string,
+): Promise<boolean | undefined> {
+  // Not --all: that counts every worktree's HEAD, this one's included.
+  const result = await runGit(
+    ["rev-list", "-n", "1", sha, "--not", "--branches", "--tags", "--remotes"],
+    { cwd },
+  );
+  if (result.code !== 0) return undefined;
+  return result.stdout.trim() !== "";
+}
+
+/** Gathers the facts for one child of `.claude/worktrees/` no worktree owns. */
+export async function gatherOrphanFacts(
+  ctx: GatherContext,
+  path: string,
+): Promise<OrphanFacts> {
+  const facts: OrphanFacts = {
+    path,
+    kind: "plain",
+    otherFilesystem: false,
+    errors: [],
+  };
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (error) {
+    facts.errors.push(`cannot read it: ${(error as Error).message}`);
+    return facts;
+  }
+  if (info.isSymbolicLink()) return { ...facts, kind: "symlink" };
+  if (!info.isDirectory()) return { ...facts, kind: "file" };
+  facts.otherFilesystem = info.dev !== ctx.worktreesDev;
+  let dotGit;
+  try {
+    dotGit = await lstat(join(path, ".git"));
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ENOENT") {
+      facts.errors.push(`cannot read it: ${(error as Error).message}`);
+      return facts;
+    }
+  }
+  if (!dotGit) {
+    try {
+      facts.empty = (await readdir(path)).length === 0;
+    } catch {
+      facts.empty = undefined;
+    }
+    return facts;
+  }
+  if (!dotGit.isDirectory()) {
+    facts.kind = "git-file";
+    const target = dotGit.isFile()
+      ? await readGitFile(join(path, ".git"))
+      : undefined;
+    if (target) {
+      const check = await runGit(["rev-parse", "--git-dir"], {
+        cwd: path,
+        env: isolatedEnv(target, path),
+      });
+      facts.gitReadable = check.code === 0;
+    } else {
+      facts.gitReadable = false;
+    }
+    return facts;
+  }
+  facts.kind = "clone";
+  await gatherCloneFacts(ctx, path, facts);
+  return facts;
+}
+
+async function gatherCloneFacts(
+  ctx: GatherContext,
+  path: string,
+  facts: OrphanFacts,
+): Promise<void> {
+  const gitDir = join(path, ".git");
+  const env = isolatedEnv(gitDir, path);
+  const [status, unpushed, operation, nested] = await Promise.all([
+    runGit([...STATUS_ARGS, "--show-stash"], { cwd: path, env }),
+    // Every commit reachable from its branches, tags or HEAD must be on one
+    // of its own remote-tracking refs; the outer repository does not count.
+    runGit([
+      "rev-list",
+      "-n",
+      "1",
+      "HEAD",
+      "--branches",
+      "--tags",
+      "--not",
+      "--remotes",
+    ], { cwd: path, env }),
+    operationInProgress(gitDir).catch(() => undefined),
+    Promise.all([
+      readdir(join(gitDir, "worktrees")).then((n) => n.length > 0, () => false),
+      stat(join(gitDir, "modules")).then(() => true, () => false),
+    ]).then(([a, b]) => a || b, () => undefined),
+  ]);
+  facts.operation = operation;
+  facts.nested = nested;
+  if (unpushed.code === 0) {
+    facts.unpushedCommits = unpushed.stdout.trim() !== "";
+  } else {
+    facts.errors.push(
+      `cannot compare with its remotes: ${describeGitFailure(unpushed)}`,
+    );
+  }
+  if (status.code !== 0) {
+    facts.errors.push(`git status failed: ${describeGitFailure(status)}`);
+    return;
+  }
+  try {
+    const parsed = parsePorcelainV2(status.stdout);
+    facts.changes = counts(parsed);
+    facts.stashCount = parsed.stashCount;
+    facts.uniqueIgnored = await uniqueIgnoredFiles(
+      path,
+      ctx.mainRoot,
+      parsed.ignored,
+      ctx.disposableIgnored,
+    ).catch(() => undefined);
+  } catch (error) {
+    facts.errors.push((error as Error).message);
+  }
+}

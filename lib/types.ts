@@ -1,0 +1,298 @@
+/**
+ * The shapes this tool reads and writes: the session document (compatible
+ * with the claude-mpm session format) and the worktree cleanup report.
+ *
+ * @module
+ */
+
+/** The version of the session JSON written by this tool. */
+export const SCHEMA_VERSION = 1;
+
+/** One commit in `git_context.recent_commits`. */
+export interface CommitInfo {
+  /** Full commit sha. */
+  sha: string;
+  /** Author name. */
+  author: string;
+  /** Author date, ISO 8601. */
+  timestamp: string;
+  /** Subject line. */
+  message: string;
+}
+
+/** The working-tree status saved with a session. */
+export interface GitStatusSnapshot {
+  /** No staged, modified, untracked or conflicted paths. */
+  clean: boolean;
+  /** Tracked paths with staged or unstaged changes. */
+  modified_files: string[];
+  /** Untracked paths. */
+  untracked_files: string[];
+  /** Paths with staged changes. */
+  staged_files: string[];
+  /** Paths with unstaged changes. */
+  unstaged_files: string[];
+  /** Paths with merge conflicts. */
+  conflicted_files: string[];
+  /** Full counts; the lists above stop at {@link MAX_LISTED_PATHS}. */
+  counts: {
+    /** Tracked paths with staged or unstaged changes, each counted once. */
+    modified: number;
+    staged: number;
+    unstaged: number;
+    untracked: number;
+    conflicted: number;
+  };
+  /** Whether any list above was cut short. */
+  truncated: boolean;
+}
+
+/** The most paths kept in each status list of the session JSON. */
+export const MAX_LISTED_PATHS = 500;
+
+/** Git facts saved with a session. */
+export interface GitContext {
+  /** Whether the project is inside a git worktree. */
+  is_git_repo: boolean;
+  /** Branch name, or `null` when detached or not a repository. */
+  branch: string | null;
+  /** HEAD commit sha. */
+  head: string | null;
+  /** Whether HEAD is detached. */
+  detached: boolean;
+  /** Upstream branch, such as `origin/main`. */
+  upstream: string | null;
+  /** Commits ahead of the upstream. */
+  ahead: number | null;
+  /** Commits behind the upstream. */
+  behind: number | null;
+  /** The last five commits, newest first. */
+  recent_commits: CommitInfo[];
+  /** The working-tree status. */
+  status: GitStatusSnapshot;
+  /** Number of stash entries. */
+  stash_count: number;
+  /** `merge`, `rebase`, `cherry-pick`, `revert` or `bisect` when one is in progress. */
+  operation_in_progress: string | null;
+  /** Number of registered worktrees, the main one included. */
+  worktree_count: number;
+  /** Facts that could not be read, one line each. */
+  errors: string[];
+}
+
+/** One TodoWrite item. */
+export interface TodoItem {
+  /** What to do. */
+  content: string;
+  /** `pending`, `in_progress` or `completed`. */
+  status: string;
+  /** Present-tense form shown while in progress. */
+  activeForm?: string;
+  /** Older todo files carry an id. */
+  id?: string;
+  /** Older todo files carry a priority. */
+  priority?: string;
+}
+
+/** One Claude Code task. */
+export interface TaskItem {
+  /** Task id. */
+  id: string;
+  /** Short title. */
+  subject: string;
+  /** Longer description. */
+  description?: string;
+  /** Present-tense form shown while in progress. */
+  activeForm?: string;
+  /** `pending`, `in_progress` or `completed`. */
+  status: string;
+  /** Agent that owns the task. */
+  owner?: string;
+  /** Tasks this one blocks. */
+  blocks?: string[];
+  /** Tasks blocking this one. */
+  blockedBy?: string[];
+}
+
+/** Open tasks saved with a session. */
+export interface TaskListSnapshot {
+  /** Tasks not started. */
+  pending_tasks: TaskItem[];
+  /** Tasks in progress. */
+  in_progress_tasks: TaskItem[];
+  /** How many tasks were completed. */
+  completed_count: number;
+}
+
+/** Where the todos and tasks came from. */
+export interface ClaudeCodeContext {
+  /** The Claude Code conversation id, when one was found. */
+  session_id: string | null;
+  /** The conversation transcript, when found. */
+  transcript_path: string | null;
+  /** The files todos and tasks were read from. */
+  sources: string[];
+}
+
+/** What started the pause. */
+export interface PauseTrigger {
+  /** `cli`, or `hook` for a Claude Code hook event. */
+  source: "cli" | "hook";
+  /** The hook event name, such as `PreCompact`. */
+  event?: string;
+  /** `manual` or `auto` for PreCompact. */
+  trigger?: string;
+}
+
+/** A saved session, as written to `<id>.json`. */
+export interface SessionDocument {
+  /** Version of this format. */
+  schema_version: number;
+  /** `session-YYYYMMDD-HHMMSS`, UTC. */
+  session_id: string;
+  /** When the session was paused, ISO 8601 UTC. */
+  paused_at: string;
+  /** The project root the session belongs to. */
+  project_path: string;
+  /** The message given with the pause. */
+  conversation: { summary: string | null };
+  /** Git state at pause time. */
+  git_context: GitContext;
+  /** Where the user was working. */
+  active_context: { working_directory: string };
+  /** How to pick the work up again. */
+  resume_instructions: {
+    quick_start: string[];
+    files_to_review: string[];
+    validation_commands: string[];
+  };
+  /** TodoWrite items. */
+  todos: TodoItem[];
+  /** Claude Code tasks. */
+  task_list: TaskListSnapshot;
+  /** Where todos and tasks came from. */
+  claude_code: ClaudeCodeContext;
+  /** What started the pause. */
+  trigger: PauseTrigger;
+  /** Problems met while capturing, one line each. */
+  warnings: string[];
+  /** The tool that wrote the file. */
+  tool: { name: string; version: string };
+  /** The worktree cleanup that ran after the files were written. */
+  worktree_prune_summary?: PruneSummary;
+}
+
+/** Why a worktree or directory was kept or removed. */
+export type ReasonCode =
+  | "current-worktree"
+  | "main-worktree"
+  | "outside-worktrees-dir"
+  | "locked"
+  | "dirty"
+  | "unique-ignored-files"
+  | "submodules"
+  | "operation-in-progress"
+  | "unpushed-commits"
+  | "not-integrated"
+  | "unreferenced-commits"
+  | "process-running"
+  | "unknown"
+  | "git-refused"
+  | "symlink"
+  | "not-a-directory"
+  | "other-filesystem"
+  | "not-empty"
+  | "unreadable-git"
+  | "foreign-worktree"
+  | "stash"
+  | "nested-worktrees"
+  | "containment"
+  | "interrupted"
+  | "disposable";
+
+/** A reason with its code and a sentence for people. */
+export interface Reason {
+  /** Machine-readable code. */
+  code: ReasonCode;
+  /** One line for people. */
+  message: string;
+}
+
+/** The outcome for one registered worktree. */
+export interface WorktreeOutcome {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the repository root. */
+  relative_path: string;
+  /** Branch short name, when on a branch. */
+  branch: string | null;
+  /** `pruned`, `preserved`, `would-prune` (dry run) or `admin-pruned` (directory was gone). */
+  action: "pruned" | "preserved" | "would-prune" | "admin-pruned";
+  /** Why it was kept; empty when removed. */
+  reasons: Reason[];
+  /** Which integration check held, when the branch was found integrated. */
+  integration_check: IntegrationCheck | null;
+  /** Bytes freed (or that would be freed). */
+  bytes_reclaimed: number;
+  /** Whether its branch was deleted (`--delete-branches`). */
+  branch_deleted?: boolean;
+  /** Why the branch was kept when deletion was asked for. */
+  branch_note?: string;
+  /** Notes that do not change the outcome, such as a stale lock. */
+  notes: string[];
+}
+
+/** The outcome for one orphaned directory. */
+export interface OrphanOutcome {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the repository root. */
+  relative_path: string;
+  /** `plain`, `clone`, `git-file`, `symlink` or `file`. */
+  kind: "plain" | "clone" | "git-file" | "symlink" | "file";
+  /** `swept`, `preserved` or `would-sweep` (dry run). */
+  action: "swept" | "preserved" | "would-sweep";
+  /** Why it was kept; empty when swept. */
+  reasons: Reason[];
+  /** Bytes freed (or that would be freed). */
+  bytes_reclaimed: number;
+}
+
+/** How a branch was found integrated into the default branch. */
+export type IntegrationCheck =
+  | "ancestor"
+  | "three-dot-diff-empty"
+  | "tree-equal"
+  | "merge-adds-nothing";
+
+/** The cleanup report; the claude-mpm keys plus this tool's own. */
+export interface PruneSummary {
+  /** Worktrees removed. */
+  pruned_count: number;
+  /** Worktrees kept. */
+  preserved_count: number;
+  /** Registrations cleaned whose directory was already gone. */
+  admin_pruned: number;
+  /** Every registered worktree under `.claude/worktrees/`. */
+  worktrees: WorktreeOutcome[];
+  /** Orphaned directories removed. */
+  orphans_swept: number;
+  /** Orphaned directories kept. */
+  orphans_preserved: number;
+  /** Every orphaned child of `.claude/worktrees/`. */
+  orphans: OrphanOutcome[];
+  /** Why the orphan sweep did not run, or `null`. */
+  orphan_sweep_skipped: string | null;
+  /** Whether nothing was changed because this was a dry run. */
+  dry_run: boolean;
+  /** The default branch refs integration was checked against. */
+  default_branch: { name: string; refs: string[] } | null;
+  /** Bytes freed in total (or that would be freed). */
+  bytes_reclaimed: number;
+  /** Whether cleanup was skipped entirely, and why. */
+  skipped: string | null;
+  /** Leftovers of an interrupted earlier run that were cleaned or reported. */
+  trash: { emptied: string[]; remaining: string[] };
+  /** Notes for the whole run, such as `/proc` not being readable. */
+  notes: string[];
+}

@@ -1,0 +1,56 @@
+/**
+ * Pause and resume AI coding sessions, and keep agent git worktrees under
+ * `.claude/worktrees/` tidy without ever losing work.
+ *
+ * ```ts
+ * import { pause, resume } from "@mpm/session";
+ *
+ * const paused = await pause({ message: "Auth refactor: login flow next" });
+ * console.log(paused.files.jsonPath);
+ * const latest = await resume();
+ * console.log(latest.session?.conversation.summary);
+ * ```
+ *
+ * Run as a program (`deno run -A jsr:@mpm/session pause`), it is the CLI.
+ *
+ * @module
+ */
+
+export {
+  pause,
+  type PauseOptions,
+  type PauseResult,
+} from "./lib/commands/pause.ts";
+export {
+  type ListOptions,
+  type ListResult,
+  listSessions,
+  resume,
+  type ResumeOptions,
+  type ResumeResult,
+  type SessionListEntry,
+  type SinceFacts,
+} from "./lib/commands/resume.ts";
+export { prune, type PruneOptions } from "./lib/commands/prune.ts";
+export {
+  type CleanOptions,
+  type CleanResult,
+  cleanSessions,
+} from "./lib/commands/clean.ts";
+export { handleHookEvent, type HookOptions } from "./lib/commands/hook.ts";
+export {
+  installHooks,
+  type InstallHooksOptions,
+  type InstallHooksResult,
+} from "./lib/commands/install_hooks.ts";
+export type { SessionFiles } from "./lib/act/session_store.ts";
+export { UsageError, UserError } from "./lib/errors.ts";
+export { DEFAULT_DISPOSABLE_IGNORED } from "./lib/decide/classify.ts";
+export type * from "./lib/types.ts";
+export { VERSION } from "./lib/version.ts";
+
+if (import.meta.main) {
+  const { main } = await import("./cli.ts");
+  const process = (await import("node:process")).default;
+  process.exit(await main(process.argv.slice(2)));
+}
