@@ -388,6 +388,10 @@ async function run(
         select: str("select"),
         env: io.env,
       });
+      const warn = colorsFor(io.stderrIsTty, io.env);
+      for (const w of result.warnings) {
+        io.stderr(`${warn.yellow("warning")}: ${w}\n`);
+      }
       io.stdout(
         json ? JSON.stringify(result, null, 2) + "\n" : renderResume(result, c),
       );

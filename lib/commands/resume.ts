@@ -122,7 +122,7 @@ export async function resume(
       return { session, since, warnings, sessionsDir };
     } catch (error) {
       if (error instanceof UserError) throw error;
-      warnings.push(`Skipped ${(error as Error).message}`);
+      warnings.push(`${(error as Error).message}: skipped`);
       if (selector.kind !== "latest") {
         throw new UserError((error as Error).message);
       }
