@@ -93,7 +93,8 @@ export function writeFile(path: string, content: string): string {
 
 /** Commits everything in `cwd` with `message`. */
 export function commitAll(box: Sandbox, cwd: string, message: string): void {
-  git(box, cwd, "add", "-A");
+  // Agent worktrees nested in the repository are never part of its commits.
+  git(box, cwd, "add", "-A", "--", ".", ":(exclude).claude/worktrees");
   git(box, cwd, "commit", "-q", "-m", message);
 }
 

@@ -18,7 +18,7 @@ export function escapeControl(text: string): string {
 
 /** Escapes text so Markdown shows it literally, with no markup or HTML. */
 export function escapeMarkdown(text: string): string {
-  return escapeControl(text).replace(/[\\`*_{}\[\]<>()#+\-.!|~&]/g, "\\$&");
+  return escapeControl(text).replace(/[\\`*_\[\]<>#|~&]/g, "\\$&");
 }
 
 /**
