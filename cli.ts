@@ -41,7 +41,7 @@ const COMMON: Options = {
 };
 
 const CACHE_OPTION: Options = {
-  "keep-ignored-cache": { type: "string", multiple: true },
+  "ignored-cache": { type: "string", multiple: true },
 };
 
 const COMMAND_OPTIONS: Record<string, Options> = {
@@ -337,7 +337,7 @@ async function run(
   }
   const json = Boolean(v.json);
   const str = (k: string) => v[k] as string | undefined;
-  const caches = (v["keep-ignored-cache"] as string[] | undefined) ?? [];
+  const caches = (v["ignored-cache"] as string[] | undefined) ?? [];
 
   switch (command) {
     case "pause": {

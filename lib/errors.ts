@@ -8,6 +8,7 @@
 export class UserError extends Error {
   /** The exit code the CLI uses. */
   readonly exitCode: number;
+  /** Creates the error; `exitCode` defaults to 1. */
   constructor(message: string, exitCode = 1) {
     super(message);
     this.name = "UserError";
@@ -17,6 +18,7 @@ export class UserError extends Error {
 
 /** Bad arguments: printed as one line with a pointer to `--help`, exit 2. */
 export class UsageError extends UserError {
+  /** Creates the error, always with exit code 2. */
   constructor(message: string) {
     super(message, 2);
     this.name = "UsageError";

@@ -104,6 +104,7 @@ console.log("\n=== Checks");
 await check("types", deno, ["check", "mod.ts", "cli.ts", "npm/bin.ts", "scripts/", "tests/", "bench/"]);
 await check("deno fmt", deno, ["fmt", "--check"]);
 await check("deno lint", deno, ["lint"]);
+await check("every export documented (deno doc --lint)", deno, ["doc", "--lint", "mod.ts", "cli.ts"]);
 await check("deno publish --dry-run", deno, ["publish", "--dry-run", "--allow-dirty"], (out) =>
   /slow type|error/i.test(out) && !/Success/i.test(out) ? "publish reported problems" : undefined);
 await check("npm pack ships only the bundle, README and LICENSE", "npm", ["pack", "--dry-run", "--json"], (out) => {

@@ -66,6 +66,11 @@ export interface WorktreeFacts {
   upstream?: UpstreamFacts | null;
   /** How its branch is integrated, `null` when it is not. */
   integration?: IntegrationCheck | null;
+  /**
+   * Set when integration was not checked because another rule already keeps
+   * the worktree; an unknown integration then adds no reason of its own.
+   */
+  integrationSkipped?: boolean;
   /** Whether a detached HEAD holds commits no branch, tag or remote holds. */
   unreferencedCommits?: boolean;
   /** Facts that could not be read, one line each. */
@@ -231,7 +236,7 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
         );
       }
     }
-    if (f.integration === undefined) {
+    if (f.integration === undefined && !f.integrationSkipped) {
       reasons.push(
         reason("unknown", "merge status could not be determined"),
       );

@@ -223,9 +223,13 @@ export async function gatherWorktreeFacts(
               facts.changes.untracked + facts.changes.conflicted > 0 ||
         facts.lockReason !== undefined ||
         (facts.upstream?.ahead ?? 0) > 0;
-      facts.integration = alreadyKept
-        ? (ctx.refs.merged.has(branch) ? "ancestor" : undefined)
-        : await integrationOf(ctx.mainRoot, ctx.refs, branch);
+      if (alreadyKept && !ctx.refs.merged.has(branch)) {
+        facts.integrationSkipped = true;
+      } else {
+        facts.integration = ctx.refs.merged.has(branch)
+          ? "ancestor"
+          : await integrationOf(ctx.mainRoot, ctx.refs, branch);
+      }
     }
   }
   return facts;

@@ -51,8 +51,8 @@ Options:
       --json                Print the result as one JSON document
       --no-prune-worktrees  Skip the worktree cleanup
       --delete-branches     Also delete branches of removed worktrees (git branch -d)
-      --keep-ignored-cache NAME
-                            Treat ignored NAME as a rebuildable cache (repeatable)
+      --ignored-cache NAME  Ignored files named NAME are a rebuildable cache
+                            (repeatable; adds to the built-in list)
   -h, --help                Show this help
 
 Examples:
@@ -97,8 +97,8 @@ Options:
       --json                 Print the report as one JSON document
       --delete-branches      Also delete branches of removed worktrees (git branch -d)
       --fail-on-preserved    Exit 3 when anything was kept (for CI gates)
-      --keep-ignored-cache NAME
-                             Treat ignored NAME as a rebuildable cache (repeatable)
+      --ignored-cache NAME   Ignored files named NAME are a rebuildable cache
+                             (repeatable; adds to the built-in list)
   -h, --help                 Show this help
 
 Exit codes: 0 done, 1 failure, 2 usage error, 3 something was kept

@@ -13,12 +13,14 @@ import { join } from "node:path";
 import { MAX_CONTEXT_CHARS } from "../../lib/commands/hook.ts";
 import {
   addWorktree,
+  commitAll,
   exists,
   makeRepo,
   runCli,
   RUNTIME,
   type Sandbox,
   sandbox,
+  writeFile,
 } from "../helpers.ts";
 
 const CLAUDE_SESSION_ID = "5f0c3b1e-7a2d-4c8e-9b61-2d4f8a0e1c37";
@@ -222,8 +224,17 @@ Deno.test(
   name("SessionStart cuts a long session to the context limit"),
   withBox(async (box) => {
     const repo = makeRepo(box);
-    const message = `Long note ${"lorem ipsum dolor sit amet ".repeat(800)}end`;
-    assert.ok(message.length > MAX_CONTEXT_CHARS * 2);
+    // Ten changed files with long paths: paths are shown in full, so the
+    // resume text runs well past the limit.
+    const deep = join(repo, "a".repeat(200), "b".repeat(200), "c".repeat(200));
+    for (let i = 0; i < 10; i++) {
+      writeFile(join(deep, `${"d".repeat(180)}-${i}.txt`), "one\n");
+    }
+    commitAll(box, repo, "add deep files");
+    for (let i = 0; i < 10; i++) {
+      writeFile(join(deep, `${"d".repeat(180)}-${i}.txt`), "two\n");
+    }
+    const message = "Deep refactor: halfway through the d files";
     const paused = await runCli(box, ["pause", "-m", message, "--json"], {
       cwd: repo,
     });
@@ -241,10 +252,44 @@ Deno.test(
       context.length < MAX_CONTEXT_CHARS + 200,
       `context is ${context.length} characters`,
     );
-    assert.ok(context.includes("Long note lorem ipsum"));
-    assert.ok(context.endsWith(`(cut; see .claude-mpm/sessions/${id}.md)`));
+    assert.ok(context.includes(message), "the message comes before the cut");
+    assert.ok(
+      context.endsWith(`(cut; see .claude-mpm/sessions/${id}.md)`),
+      `context ends with: ${context.slice(-120)}`,
+    );
   }),
 );
+
+// BUG (lib/report/text.ts renderSessionText, used by lib/commands/hook.ts):
+// SessionStart hands Claude the terminal resume text, which cuts each line
+// of the pause message to 200 characters (and keeps at most 10 lines), so a
+// note of a few hundred characters reaches the conversation cut with "…"
+// and no pointer to the full text, although the context budget is 8,000
+// characters. Unignore when the hook carries the whole message when it fits.
+Deno.test({
+  name: name("SessionStart carries a message that fits the limit in full"),
+  ignore: true,
+  fn: withBox(async (box) => {
+    const repo = makeRepo(box);
+    const lines = [1, 2, 3].map((n) =>
+      `Step ${n}: ${"finish the token refresh path and its tests ".repeat(7)}`
+    );
+    const message = lines.join("\n");
+    assert.ok(message.length < MAX_CONTEXT_CHARS / 4);
+    const paused = await runCli(box, ["pause", "-m", message], { cwd: repo });
+    assert.equal(paused.code, 0, paused.stderr);
+    const result = await runCli(box, ["hook"], {
+      stdin: sessionStartEvent(box, repo, "startup"),
+      cwd: repo,
+    });
+    assert.equal(result.code, 0, result.stderr);
+    const context = oneJsonDocument(result.stdout).hookSpecificOutput
+      .additionalContext;
+    for (const line of lines) {
+      assert.ok(context.includes(line.trim()), `missing: ${line}`);
+    }
+  }),
+});
 
 Deno.test(
   name("SessionStart with no saved session prints nothing"),

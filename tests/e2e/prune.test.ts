@@ -248,7 +248,7 @@ Deno.test("prune: ignored files decide: caches and copies of the main worktree g
     assert.match(outcome(summary.worktrees, "local-db").reasons[0].message, /'local\.db'/);
     assert.equal(readFileSync(join(changed, ".env"), "utf8"), "TOKEN=changed\n");
     // A configured cache name makes the database disposable.
-    const again = await prune(box, repo, "--keep-ignored-cache", "local.db");
+    const again = await prune(box, repo, "--ignored-cache", "local.db");
     assert.equal(outcome(again.worktrees, "local-db").action, "pruned");
   } finally {
     box.cleanup();
