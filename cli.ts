@@ -201,10 +201,12 @@ function progressReporter(io: CliIo) {
 function interruptController(io: CliIo) {
   const controller = new AbortController();
   const signals = ["SIGINT", "SIGTERM"] as const;
+  let exitCode = 130;
   const onSignal = (signal: string) => {
     if (controller.signal.aborted) {
       process.exit(signal === "SIGINT" ? 130 : 143);
     }
+    exitCode = signal === "SIGINT" ? 130 : 143;
     io.stderr(
       `\nInterrupted: finishing the removals under way, then stopping (press again to stop at once)\n`,
     );
@@ -213,6 +215,8 @@ function interruptController(io: CliIo) {
   for (const s of signals) process.on(s, onSignal);
   return {
     signal: controller.signal,
+    /** 130 after SIGINT, 143 after SIGTERM (128 + the signal number). */
+    exitCode: () => exitCode,
     dispose: () => {
       for (const s of signals) process.off(s, onSignal);
     },
@@ -371,7 +375,7 @@ async function run(
             ? JSON.stringify(result, null, 2) + "\n"
             : renderPause(result, c),
         );
-        return interrupt.signal.aborted ? 130 : 0;
+        return interrupt.signal.aborted ? interrupt.exitCode() : 0;
       } finally {
         interrupt.dispose();
       }
@@ -423,7 +427,7 @@ async function run(
             ? JSON.stringify(summary, null, 2) + "\n"
             : renderPrune(summary, c),
         );
-        if (interrupt.signal.aborted) return 130;
+        if (interrupt.signal.aborted) return interrupt.exitCode();
         if (summary.skipped && !json) return 1;
         if (summary.skipped) return 1;
         const kept = summary.preserved_count + summary.orphans_preserved;

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import process from "node:process";
 import { isProcessAlive } from "../gather/processes.ts";
 import { createFileExclusive } from "./write.ts";
+import { UserError } from "../errors.ts";
 
 /** The lock file's name inside the common git directory. */
 export const PRUNE_LOCK_NAME = "mpm-session-prune.lock";
@@ -58,7 +59,17 @@ export async function acquirePruneLock(
   const deadline = Date.now() + waitMs;
   let warning: string | undefined;
   while (true) {
-    if (await createFileExclusive(path, JSON.stringify(me) + "\n")) {
+    let created: boolean;
+    try {
+      created = await createFileExclusive(path, JSON.stringify(me) + "\n");
+    } catch (error) {
+      throw new UserError(
+        `Cannot take the cleanup lock '${path}': ${
+          (error as Error).message
+        }: check that the git directory is writable`,
+      );
+    }
+    if (created) {
       let released = false;
       return {
         warning,

@@ -339,7 +339,10 @@ async function pruneLocked(
   };
   let acted = 0;
   const actTotal = worktreeFacts.length + orphanFacts.length;
-  const actTick = () => progress("cleaning", ++acted, actTotal);
+  const actTick = () => {
+    acted++;
+    if (!dryRun) progress("cleaning", acted, actTotal);
+  };
 
   const worktreeOutcomes = await mapPool(worktreeFacts, async (facts) => {
     const decision = classifyWorktree(facts);

@@ -32,7 +32,7 @@ Examples:
   mpm-session prune --dry-run
 
 Exit codes: 0 success, 1 failure, 2 usage error, 3 prune kept something
-(with --fail-on-preserved), 130 interrupted.
+(with --fail-on-preserved), 130 interrupted (143 on SIGTERM).
 Session files live in <project>/.claude-mpm/sessions/.`;
 
 /** Help for each command. */
@@ -102,7 +102,7 @@ Options:
   -h, --help                 Show this help
 
 Exit codes: 0 done, 1 failure, 2 usage error, 3 something was kept
-(--fail-on-preserved), 130 interrupted.
+(--fail-on-preserved), 130 interrupted (143 on SIGTERM).
 
 Examples:
   mpm-session prune --dry-run
