@@ -161,6 +161,12 @@ function usageFromParseError(command: string, error: unknown): UsageError {
       }' needs a value: ${help}`,
     );
   }
+  if (/argument is ambiguous/i.test(text) && option) {
+    const name = option.split(",").pop()!.trim().split(" ")[0];
+    return new UsageError(
+      `Option '${name}' got a value that starts with a dash: write it as '${name}=VALUE': ${help}`,
+    );
+  }
   if (/does not take an argument/i.test(text) && option) {
     return new UsageError(`Option '${option}' does not take a value: ${help}`);
   }

@@ -9,7 +9,7 @@ root=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd) || exit 1
 if command -v mpm-session >/dev/null 2>&1; then
   exec mpm-session "$@"
 fi
-if [ -f "$root/dist/mpm-session.mjs" ]; then
+if [ -f "$root/dist/mpm-session.mjs" ] && command -v node >/dev/null 2>&1; then
   exec node "$root/dist/mpm-session.mjs" "$@"
 fi
 if command -v deno >/dev/null 2>&1; then

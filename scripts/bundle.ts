@@ -26,7 +26,9 @@ const result = await new CommandBuilder()
   .noThrow()
   .stderr("piped");
 if (result.code !== 0) {
-  console.error(`Cannot build the npm bundle: deno bundle failed:\n${result.stderr}`);
+  console.error(
+    `Cannot build the npm bundle: deno bundle failed:\n${result.stderr}`,
+  );
   process.exit(1);
 }
 const code = await readFile(temp, "utf8");

@@ -48,10 +48,15 @@ function run(
 }
 
 /** Runs a Deno test suite and adds its counts. */
-async function testSuite(label: string, args: string[], env: Record<string, string> = {}) {
+async function testSuite(
+  label: string,
+  args: string[],
+  env: Record<string, string> = {},
+) {
   console.log(`\n=== ${label}`);
   const result = await run(deno, ["test", "-A", ...args], env);
-  const summary = [...result.output.matchAll(/(\d+) passed \| (\d+) failed/g)].at(-1);
+  const summary = [...result.output.matchAll(/(\d+) passed \| (\d+) failed/g)]
+    .at(-1);
   if (!summary) {
     failed++;
     failures.push(`${label}: no test summary (exit ${result.code})`);
@@ -95,23 +100,56 @@ if (bundle.code !== 0) {
 
 await testSuite("Deno: all tests", ["tests/"]);
 if (bundle.code === 0) {
-  await testSuite("Node: end-to-end tests against the npm bundle", ["tests/e2e/"], {
+  await testSuite("Node: end-to-end tests against the npm bundle", [
+    "tests/e2e/",
+  ], {
     MPM_TEST_RUNTIME: "node",
   });
 }
 
 console.log("\n=== Checks");
-await check("types", deno, ["check", "mod.ts", "cli.ts", "npm/bin.ts", "scripts/", "tests/", "bench/"]);
+await check("types", deno, [
+  "check",
+  "mod.ts",
+  "cli.ts",
+  "npm/bin.ts",
+  "scripts/",
+  "tests/",
+  "bench/",
+]);
 await check("deno fmt", deno, ["fmt", "--check"]);
 await check("deno lint", deno, ["lint"]);
-await check("every export documented (deno doc --lint)", deno, ["doc", "--lint", "mod.ts", "cli.ts"]);
-await check("deno publish --dry-run", deno, ["publish", "--dry-run", "--allow-dirty"], (out) =>
-  /slow type|error/i.test(out) && !/Success/i.test(out) ? "publish reported problems" : undefined);
-await check("npm pack ships only the bundle, README and LICENSE", "npm", ["pack", "--dry-run", "--json"], (out) => {
+await check("every export documented (deno doc --lint)", deno, [
+  "doc",
+  "--lint",
+  "mod.ts",
+  "cli.ts",
+]);
+await check(
+  "deno publish --dry-run",
+  deno,
+  ["publish", "--dry-run", "--allow-dirty"],
+  (out) =>
+    /slow type|error/i.test(out) && !/Success/i.test(out)
+      ? "publish reported problems"
+      : undefined,
+);
+await check("npm pack ships only the bundle, README and LICENSE", "npm", [
+  "pack",
+  "--dry-run",
+  "--json",
+], (out) => {
   const start = out.indexOf("[");
   try {
-    const files: string[] = JSON.parse(out.slice(start))[0].files.map((f: { path: string }) => f.path).sort();
-    const expected = ["LICENSE", "README.md", "dist/mpm-session.mjs", "package.json"];
+    const files: string[] = JSON.parse(out.slice(start))[0].files.map((
+      f: { path: string },
+    ) => f.path).sort();
+    const expected = [
+      "LICENSE",
+      "README.md",
+      "dist/mpm-session.mjs",
+      "package.json",
+    ];
     return JSON.stringify(files) === JSON.stringify(expected)
       ? undefined
       : `unexpected files: ${files.join(", ")}`;

@@ -17,8 +17,9 @@ import process from "node:process";
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Which runtime runs the CLI in end-to-end tests. */
-export const RUNTIME: "deno" | "node" =
-  process.env.MPM_TEST_RUNTIME === "node" ? "node" : "deno";
+export const RUNTIME: "deno" | "node" = process.env.MPM_TEST_RUNTIME === "node"
+  ? "node"
+  : "deno";
 
 /** A scratch folder with its own HOME and git config, removed by `cleanup`. */
 export interface Sandbox {
@@ -50,8 +51,11 @@ export function sandbox(): Sandbox {
     NO_COLOR: "1",
   };
   if (process.env.DENO_DIR) env.DENO_DIR = process.env.DENO_DIR;
-  if (process.env.XDG_CACHE_HOME) env.XDG_CACHE_HOME = process.env.XDG_CACHE_HOME;
-  else if (process.env.HOME) env.XDG_CACHE_HOME = join(process.env.HOME, ".cache");
+  if (process.env.XDG_CACHE_HOME) {
+    env.XDG_CACHE_HOME = process.env.XDG_CACHE_HOME;
+  } else if (process.env.HOME) {
+    env.XDG_CACHE_HOME = join(process.env.HOME, ".cache");
+  }
   return {
     dir,
     env,
@@ -107,7 +111,16 @@ export function addWorktree(
 ): string {
   const path = join(repo, ".claude", "worktrees", name);
   if (options.detach) git(box, repo, "worktree", "add", "-q", "--detach", path);
-  else git(box, repo, "worktree", "add", "-q", "-b", options.branch ?? name, path);
+  else {git(
+      box,
+      repo,
+      "worktree",
+      "add",
+      "-q",
+      "-b",
+      options.branch ?? name,
+      path,
+    );}
   return path;
 }
 
@@ -124,7 +137,10 @@ export interface CliResult {
 /** The command that starts the CLI under the runtime being tested. */
 export function cliCommand(): string[] {
   return RUNTIME === "node"
-    ? [process.env.MPM_TEST_NODE ?? "node", join(PROJECT_ROOT, "dist", "mpm-session.mjs")]
+    ? [
+      process.env.MPM_TEST_NODE ?? "node",
+      join(PROJECT_ROOT, "dist", "mpm-session.mjs"),
+    ]
     : [process.execPath, "run", "-A", "--quiet", join(PROJECT_ROOT, "cli.ts")];
 }
 

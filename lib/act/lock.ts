@@ -25,6 +25,15 @@ export interface HeldLock {
   warning?: string;
 }
 
+/** This machine's name, without needing Deno's `--allow-sys`. */
+function hostName(): string {
+  try {
+    return hostname();
+  } catch {
+    return process.env.HOSTNAME || "unknown";
+  }
+}
+
 /** What a lock file says. */
 interface LockOwner {
   pid: number;
@@ -53,7 +62,7 @@ export async function acquirePruneLock(
   const path = join(commonDir, PRUNE_LOCK_NAME);
   const me: LockOwner = {
     pid: process.pid,
-    host: hostname(),
+    host: hostName(),
     started: new Date().toISOString(),
   };
   const deadline = Date.now() + waitMs;

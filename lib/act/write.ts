@@ -5,7 +5,15 @@
  * @module
  */
 
-import { link, open, rename, unlink } from "node:fs/promises";
+import {
+  chmod,
+  link,
+  open,
+  realpath,
+  rename,
+  stat,
+  unlink,
+} from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import process from "node:process";
 
@@ -42,9 +50,20 @@ export async function writeFileAtomic(
   path: string,
   content: string,
 ): Promise<void> {
-  const temp = await writeTemp(path, content);
+  // Replace the file a symlink points to, not the symlink (dotfile managers
+  // link settings files), and keep the existing file's permissions.
+  let target = path;
+  let mode: number | undefined;
   try {
-    await rename(temp, path);
+    target = await realpath(path);
+    mode = (await stat(target)).mode & 0o7777;
+  } catch {
+    target = path;
+  }
+  const temp = await writeTemp(target, content);
+  try {
+    if (mode !== undefined) await chmod(temp, mode);
+    await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => {});
     throw error;

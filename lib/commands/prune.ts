@@ -36,7 +36,7 @@ import {
   type WorktreeRecord,
 } from "../gather/worktree_list_parse.ts";
 import { parsePorcelainV2 } from "../gather/status_parse.ts";
-import { acquirePruneLock } from "../act/lock.ts";
+import { acquirePruneLock, PRUNE_LOCK_NAME } from "../act/lock.ts";
 import {
   recoverTrash,
   type RemovalContext,
@@ -184,7 +184,9 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
   if (lock && "busyPid" in lock) {
     summary.skipped = `another cleanup is already running${
       lock.busyPid ? ` (pid ${lock.busyPid})` : ""
-    }: try again when it finishes`;
+    }: try again when it finishes, or delete '${
+      join(repo.commonDir, PRUNE_LOCK_NAME)
+    }' if no cleanup is running`;
     return finish(summary);
   }
   if (lock?.warning) summary.notes.push(lock.warning);

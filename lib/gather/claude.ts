@@ -31,7 +31,23 @@ export interface ClaudeState {
 export function claudeConfigDir(
   env: Record<string, string | undefined> = process.env,
 ): string {
-  return env.CLAUDE_CONFIG_DIR || join(homedir(), ".claude");
+  return env.CLAUDE_CONFIG_DIR || join(homeDir(env), ".claude");
+}
+
+/**
+ * The home directory: `HOME` (or `USERPROFILE` on Windows) first, so the
+ * narrow Deno permissions (`--allow-env`, no `--allow-sys`) suffice.
+ */
+export function homeDir(
+  env: Record<string, string | undefined> = process.env,
+): string {
+  const fromEnv = env.HOME || env.USERPROFILE;
+  if (fromEnv) return fromEnv;
+  try {
+    return homedir();
+  } catch {
+    return ".";
+  }
 }
 
 /**

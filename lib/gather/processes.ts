@@ -24,11 +24,14 @@ export async function readProcessCwds(
   try {
     names = await readdir(procDir);
     await stat(`${procDir}/self/cwd`);
-  } catch {
+  } catch (error) {
+    const denied = (error as Error)?.name === "NotCapable" ||
+      (error as { code?: string }).code === "EACCES";
     return {
       available: false,
-      reason:
-        "process working directories cannot be read here (no /proc): running processes were not checked",
+      reason: denied
+        ? `running processes were not checked: reading ${procDir} is not permitted (under Deno it needs --allow-all)`
+        : `running processes were not checked: process working directories cannot be read here (no ${procDir})`,
     };
   }
   const pids = names.filter((n) => /^\d+$/.test(n)).map(Number).filter((
@@ -59,13 +62,17 @@ export function processesInside(
   return cwds.cwds.filter((p) => isSameOrInside(dir, p.cwd)).map((p) => p.pid);
 }
 
-/** Whether a process with this PID is running (or exists but is not ours). */
+/**
+ * Whether a process with this PID may be running. Only a definite "no such
+ * process" counts as gone: when the check itself is not allowed (Deno
+ * without `--allow-run`), the process is assumed alive.
+ */
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as { code?: string }).code === "EPERM";
+    return (error as { code?: string }).code !== "ESRCH";
   }
 }
 

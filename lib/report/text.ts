@@ -165,6 +165,9 @@ export function renderResume(result: ResumeResult, c: Colors): string {
   return lines.join("\n") + "\n";
 }
 
+/** Characters of the message shown on resume before pointing to the file. */
+export const MESSAGE_SHOWN_CHARS = 4000;
+
 /** The saved context of a session, for the terminal. */
 export function renderSessionText(doc: SessionDocument, c: Colors): string[] {
   const git = doc.git_context;
@@ -174,10 +177,21 @@ export function renderSessionText(doc: SessionDocument, c: Colors): string[] {
     `  Project:   ${displayPath(doc.project_path)}`,
   ];
   if (doc.conversation.summary) {
-    const message = doc.conversation.summary.split(/\r?\n/).slice(0, 10);
-    lines.push(`  Message:   ${truncate(oneLine(message[0]), 200)}`);
-    for (const l of message.slice(1)) {
-      lines.push(`             ${truncate(oneLine(l), 200)}`);
+    // The note is what the person wrote for their future self: show it
+    // whole, unless it is huge, and then say where the rest is.
+    const full = doc.conversation.summary;
+    const shown = full.length > MESSAGE_SHOWN_CHARS
+      ? full.slice(0, MESSAGE_SHOWN_CHARS)
+      : full;
+    const message = shown.split(/\r?\n/).map((l) => escapeControl(l));
+    lines.push(`  Message:   ${message[0]}`);
+    for (const l of message.slice(1)) lines.push(`             ${l}`);
+    if (shown.length < full.length) {
+      lines.push(
+        `             … (${
+          full.length - shown.length
+        } more characters in .claude-mpm/sessions/${doc.session_id}.json)`,
+      );
     }
   }
   if (git.is_git_repo) {

@@ -260,15 +260,8 @@ Deno.test(
   }),
 );
 
-// BUG (lib/report/text.ts renderSessionText, used by lib/commands/hook.ts):
-// SessionStart hands Claude the terminal resume text, which cuts each line
-// of the pause message to 200 characters (and keeps at most 10 lines), so a
-// note of a few hundred characters reaches the conversation cut with "…"
-// and no pointer to the full text, although the context budget is 8,000
-// characters. Unignore when the hook carries the whole message when it fits.
 Deno.test({
   name: name("SessionStart carries a message that fits the limit in full"),
-  ignore: true,
   fn: withBox(async (box) => {
     const repo = makeRepo(box);
     const lines = [1, 2, 3].map((n) =>

@@ -324,14 +324,8 @@ Deno.test(
   }),
 );
 
-// BUG (lib/commands/install_hooks.ts via lib/act/write.ts writeFileAtomic):
-// the new settings are renamed over the path, so a settings.json that is a
-// symlink (as dotfile managers make ~/.claude/settings.json) is replaced by
-// a regular file and the linked file never gets the hooks. Unignore when
-// the write goes through the link.
 Deno.test({
   name: name("--user writes through a symlinked settings.json"),
-  ignore: true,
   fn: withBox(async (box) => {
     const configDir = join(box.dir, "cfg");
     const dotfiles = join(box.dir, "dotfiles");
@@ -356,13 +350,8 @@ Deno.test({
   }),
 });
 
-// BUG (lib/commands/install_hooks.ts via lib/act/write.ts writeFileAtomic):
-// the rewritten settings.json is always created with mode 0644, so settings
-// kept private (0600, for instance because "env" holds tokens) become
-// readable by every user. Unignore when the original mode is kept.
 Deno.test({
   name: name("keeps the settings file's permissions"),
-  ignore: true,
   fn: withBox(async (box) => {
     const repo = makeRepo(box);
     const dir = join(repo, ".claude");

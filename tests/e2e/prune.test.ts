@@ -7,7 +7,13 @@
 
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import {
   addWorktree,
@@ -50,13 +56,22 @@ interface Summary {
 
 const WT = join(".claude", "worktrees");
 
-async function prune(box: Sandbox, cwd: string, ...args: string[]): Promise<Summary> {
+async function prune(
+  box: Sandbox,
+  cwd: string,
+  ...args: string[]
+): Promise<Summary> {
   return (await runCliJson<Summary>(box, ["prune", ...args], { cwd })).json;
 }
 
 function outcome(list: Outcome[], name: string): Outcome {
   const found = list.find((o) => o.relative_path === join(WT, name));
-  assert.ok(found, `no outcome for ${name} in ${JSON.stringify(list.map((o) => o.relative_path))}`);
+  assert.ok(
+    found,
+    `no outcome for ${name} in ${
+      JSON.stringify(list.map((o) => o.relative_path))
+    }`,
+  );
   return found;
 }
 
@@ -65,7 +80,9 @@ function codes(o: Outcome): string[] {
 }
 
 function registered(box: Sandbox, repo: string): string[] {
-  return git(box, repo, "worktree", "list", "--porcelain").split("\n").filter((l) => l.startsWith("worktree "))
+  return git(box, repo, "worktree", "list", "--porcelain").split("\n").filter((
+    l,
+  ) => l.startsWith("worktree "))
     .map((l) => l.slice("worktree ".length));
 }
 
@@ -87,25 +104,58 @@ Deno.test("prune: clean merged worktrees go; every kind of unsaved work stays, w
     writeFile(join(ahead, "feature.txt"), "f\n");
     commitAll(box, ahead, "unmerged work");
     const locked = addWorktree(box, repo, "locked");
-    git(box, repo, "worktree", "lock", "--reason", "agent still running (pid 999999999)", locked);
+    git(
+      box,
+      repo,
+      "worktree",
+      "lock",
+      "--reason",
+      "agent still running (pid 999999999)",
+      locked,
+    );
     const hidden = addWorktree(box, repo, "hidden-untracked");
     git(box, repo, "config", "status.showUntrackedFiles", "no");
     writeFile(join(hidden, "deep", "secret.txt"), "x\n");
     const summary = await prune(box, repo);
     assert.equal(outcome(summary.worktrees, "clean").action, "pruned");
-    assert.equal(outcome(summary.worktrees, "clean").integration_check, "ancestor");
+    assert.equal(
+      outcome(summary.worktrees, "clean").integration_check,
+      "ancestor",
+    );
     assert.ok(!exists(join(repo, WT, "clean")));
     assert.deepEqual(codes(outcome(summary.worktrees, "untracked")), ["dirty"]);
-    assert.match(outcome(summary.worktrees, "untracked").reasons[0].message, /1 untracked/);
+    assert.match(
+      outcome(summary.worktrees, "untracked").reasons[0].message,
+      /1 untracked/,
+    );
     assert.deepEqual(codes(outcome(summary.worktrees, "staged")), ["dirty"]);
     assert.deepEqual(codes(outcome(summary.worktrees, "modified")), ["dirty"]);
-    assert.deepEqual(codes(outcome(summary.worktrees, "ahead")), ["not-integrated"]);
+    assert.deepEqual(codes(outcome(summary.worktrees, "ahead")), [
+      "not-integrated",
+    ]);
     assert.ok(codes(outcome(summary.worktrees, "locked")).includes("locked"));
-    assert.match(outcome(summary.worktrees, "locked").notes!.join(), /stale lock: process 999999999 no longer runs/);
-    assert.deepEqual(codes(outcome(summary.worktrees, "hidden-untracked")), ["dirty"]);
-    for (const name of ["untracked", "staged", "modified", "ahead", "locked", "hidden-untracked"]) {
+    assert.match(
+      outcome(summary.worktrees, "locked").notes!.join(),
+      /stale lock: process 999999999 no longer runs/,
+    );
+    assert.deepEqual(codes(outcome(summary.worktrees, "hidden-untracked")), [
+      "dirty",
+    ]);
+    for (
+      const name of [
+        "untracked",
+        "staged",
+        "modified",
+        "ahead",
+        "locked",
+        "hidden-untracked",
+      ]
+    ) {
       assert.ok(exists(join(repo, WT, name)), `${name} is still on disk`);
-      assert.ok(registered(box, repo).includes(join(repo, WT, name)), `${name} is still registered`);
+      assert.ok(
+        registered(box, repo).includes(join(repo, WT, name)),
+        `${name} is still registered`,
+      );
     }
     assert.equal(summary.pruned_count, 1);
     assert.equal(summary.preserved_count, 6);
@@ -143,16 +193,34 @@ Deno.test("prune: squash-, rebase- and merge-integrated branches are recognised 
     writeFile(join(repo, "later.txt"), "later\n");
     commitAll(box, repo, "later work");
     const summary = await prune(box, repo, "--dry-run");
-    assert.equal(outcome(summary.worktrees, "merged").integration_check, "ancestor");
-    assert.equal(outcome(summary.worktrees, "squashed").integration_check, "merge-adds-nothing");
-    assert.equal(outcome(summary.worktrees, "rebased").integration_check, "merge-adds-nothing");
-    assert.equal(outcome(summary.worktrees, "reverted").integration_check, "three-dot-diff-empty");
-    for (const o of summary.worktrees) assert.equal(o.action, "would-prune", o.relative_path);
+    assert.equal(
+      outcome(summary.worktrees, "merged").integration_check,
+      "ancestor",
+    );
+    assert.equal(
+      outcome(summary.worktrees, "squashed").integration_check,
+      "merge-adds-nothing",
+    );
+    assert.equal(
+      outcome(summary.worktrees, "rebased").integration_check,
+      "merge-adds-nothing",
+    );
+    assert.equal(
+      outcome(summary.worktrees, "reverted").integration_check,
+      "three-dot-diff-empty",
+    );
+    for (const o of summary.worktrees) {
+      assert.equal(o.action, "would-prune", o.relative_path);
+    }
     // The dry run changed nothing.
-    for (const name of ["squashed", "rebased", "merged", "reverted"]) assert.ok(exists(join(repo, WT, name)));
+    for (const name of ["squashed", "rebased", "merged", "reverted"]) {
+      assert.ok(exists(join(repo, WT, name)));
+    }
     const real = await prune(box, repo);
     assert.equal(real.pruned_count, 4);
-    for (const name of ["squashed", "rebased", "merged", "reverted"]) assert.ok(!exists(join(repo, WT, name)));
+    for (const name of ["squashed", "rebased", "merged", "reverted"]) {
+      assert.ok(!exists(join(repo, WT, name)));
+    }
   } finally {
     box.cleanup();
   }
@@ -168,7 +236,10 @@ Deno.test("prune: a branch whose tree equals the default branch's counts as inte
     writeFile(join(repo, "x.txt"), "x\n");
     commitAll(box, repo, "x on main separately");
     const summary = await prune(box, repo, "--dry-run");
-    assert.equal(outcome(summary.worktrees, "same-tree").integration_check, "tree-equal");
+    assert.equal(
+      outcome(summary.worktrees, "same-tree").integration_check,
+      "tree-equal",
+    );
   } finally {
     box.cleanup();
   }
@@ -197,7 +268,10 @@ Deno.test("prune: unpushed commits keep a worktree; pushed and merged ones go; a
     assert.equal(outcome(summary.worktrees, "gone").action, "pruned");
     const kept = outcome(summary.worktrees, "unpushed");
     assert.deepEqual(codes(kept), ["unpushed-commits"]);
-    assert.match(kept.reasons[0].message, /1 commit not pushed to origin\/unpushed/);
+    assert.match(
+      kept.reasons[0].message,
+      /1 commit not pushed to origin\/unpushed/,
+    );
   } finally {
     box.cleanup();
   }
@@ -217,8 +291,13 @@ Deno.test("prune: detached HEADs go only when every commit is held by a branch, 
     git(box, repo, "tag", "keep-me", git(box, tagged, "rev-parse", "HEAD"));
     const summary = await prune(box, repo);
     assert.equal(outcome(summary.worktrees, "detached-clean").action, "pruned");
-    assert.equal(outcome(summary.worktrees, "detached-tagged").action, "pruned");
-    assert.deepEqual(codes(outcome(summary.worktrees, "detached-unique")), ["unreferenced-commits"]);
+    assert.equal(
+      outcome(summary.worktrees, "detached-tagged").action,
+      "pruned",
+    );
+    assert.deepEqual(codes(outcome(summary.worktrees, "detached-unique")), [
+      "unreferenced-commits",
+    ]);
     assert.ok(exists(join(unique, "u.txt")));
   } finally {
     box.cleanup();
@@ -229,7 +308,10 @@ Deno.test("prune: ignored files decide: caches and copies of the main worktree g
   const box = sandbox();
   try {
     const repo = makeRepo(box);
-    writeFile(join(repo, ".gitignore"), ".env\nnode_modules/\n*.log\nlocal.db\n");
+    writeFile(
+      join(repo, ".gitignore"),
+      ".env\nnode_modules/\n*.log\nlocal.db\n",
+    );
     commitAll(box, repo, "ignores");
     writeFile(join(repo, ".env"), "TOKEN=abc\n");
     const copy = addWorktree(box, repo, "env-copy");
@@ -245,8 +327,14 @@ Deno.test("prune: ignored files decide: caches and copies of the main worktree g
     const keptEnv = outcome(summary.worktrees, "env-changed");
     assert.deepEqual(codes(keptEnv), ["unique-ignored-files"]);
     assert.match(keptEnv.reasons[0].message, /'\.env'/);
-    assert.match(outcome(summary.worktrees, "local-db").reasons[0].message, /'local\.db'/);
-    assert.equal(readFileSync(join(changed, ".env"), "utf8"), "TOKEN=changed\n");
+    assert.match(
+      outcome(summary.worktrees, "local-db").reasons[0].message,
+      /'local\.db'/,
+    );
+    assert.equal(
+      readFileSync(join(changed, ".env"), "utf8"),
+      "TOKEN=changed\n",
+    );
     // A configured cache name makes the database disposable.
     const again = await prune(box, repo, "--ignored-cache", "local.db");
     assert.equal(outcome(again.worktrees, "local-db").action, "pruned");
@@ -261,7 +349,17 @@ Deno.test("prune: submodules, operations in progress and running processes keep 
     const lib = makeRepo(box, "lib");
     const repo = makeRepo(box);
     const sub = addWorktree(box, repo, "with-submodule");
-    git(box, sub, "-c", "protocol.file.allow=always", "submodule", "add", "-q", lib, "vendor/lib");
+    git(
+      box,
+      sub,
+      "-c",
+      "protocol.file.allow=always",
+      "submodule",
+      "add",
+      "-q",
+      lib,
+      "vendor/lib",
+    );
     commitAll(box, sub, "add submodule");
     git(box, repo, "merge", "-q", "with-submodule");
     const rebasing = addWorktree(box, repo, "rebasing");
@@ -279,12 +377,22 @@ Deno.test("prune: submodules, operations in progress and running processes keep 
     try {
       await new Promise((r) => setTimeout(r, 100));
       const summary = await prune(box, repo);
-      assert.ok(codes(outcome(summary.worktrees, "with-submodule")).includes("submodules"));
-      assert.ok(codes(outcome(summary.worktrees, "rebasing")).includes("operation-in-progress"));
+      assert.ok(
+        codes(outcome(summary.worktrees, "with-submodule")).includes(
+          "submodules",
+        ),
+      );
+      assert.ok(
+        codes(outcome(summary.worktrees, "rebasing")).includes(
+          "operation-in-progress",
+        ),
+      );
       const inUse = outcome(summary.worktrees, "busy");
       assert.deepEqual(codes(inUse), ["process-running"]);
       assert.match(inUse.reasons[0].message, new RegExp(`pid ${sleeper.pid}`));
-      for (const name of ["with-submodule", "rebasing", "busy"]) assert.ok(exists(join(repo, WT, name)));
+      for (const name of ["with-submodule", "rebasing", "busy"]) {
+        assert.ok(exists(join(repo, WT, name)));
+      }
     } finally {
       sleeper.kill();
     }
@@ -308,11 +416,16 @@ Deno.test("prune: registrations whose directory is gone are cleaned; others outs
     const summary = await prune(box, repo);
     assert.equal(outcome(summary.worktrees, "gone").action, "admin-pruned");
     assert.equal(summary.admin_pruned, 1);
-    assert.deepEqual(codes(outcome(summary.worktrees, "gone-locked")), ["locked"]);
+    assert.deepEqual(codes(outcome(summary.worktrees, "gone-locked")), [
+      "locked",
+    ]);
     const list = registered(box, repo);
     assert.ok(!list.includes(join(repo, WT, "gone")));
     assert.ok(list.includes(join(repo, WT, "gone-locked")));
-    assert.ok(list.includes(elsewhere), "a worktree outside .claude/worktrees keeps its registration");
+    assert.ok(
+      list.includes(elsewhere),
+      "a worktree outside .claude/worktrees keeps its registration",
+    );
   } finally {
     box.cleanup();
   }
@@ -330,10 +443,20 @@ Deno.test("prune: orphaned directories: empty ones go, anything with content or 
     mkdirSync(join(wt, "only-subdir", "inner"), { recursive: true });
     // A deregistered worktree: its .git file points at nothing.
     const dereg = addWorktree(box, repo, "deregistered");
-    rmSync(join(repo, ".git", "worktrees", "deregistered"), { recursive: true });
+    rmSync(join(repo, ".git", "worktrees", "deregistered"), {
+      recursive: true,
+    });
     // Clones: one fully pushed, one with a local commit, one dirty, one with a stash.
     const upstream = makeRepo(box, "upstream");
-    for (const name of ["clone-pushed", "clone-local", "clone-dirty", "clone-stash", "clone-no-remote"]) {
+    for (
+      const name of [
+        "clone-pushed",
+        "clone-local",
+        "clone-dirty",
+        "clone-stash",
+        "clone-no-remote",
+      ]
+    ) {
       git(box, wt, "clone", "-q", upstream, name);
     }
     writeFile(join(wt, "clone-local", "l.txt"), "l\n");
@@ -361,10 +484,16 @@ Deno.test("prune: orphaned directories: empty ones go, anything with content or 
     assert.deepEqual(codes(o("stray-file")), ["not-a-directory"]);
     assert.deepEqual(codes(o("link-out")), ["symlink"]);
     assert.deepEqual(codes(o("link-in")), ["symlink"]);
-    assert.ok(exists(join(box.dir, "upstream", "README.md")), "nothing behind a symlink is touched");
+    assert.ok(
+      exists(join(box.dir, "upstream", "README.md")),
+      "nothing behind a symlink is touched",
+    );
     assert.ok(exists(join(dereg, "README.md")));
     assert.equal(summary.orphans_swept, 2);
-    assert.ok(!exists(join(wt, ".mpm-trash")), "the trash folder is gone after a clean run");
+    assert.ok(
+      !exists(join(wt, ".mpm-trash")),
+      "the trash folder is gone after a clean run",
+    );
   } finally {
     box.cleanup();
   }
@@ -378,7 +507,9 @@ Deno.test("prune: works from a subdirectory and from inside a worktree, never re
     addWorktree(box, repo, "there");
     mkdirSync(join(repo, "src"));
     const fromInside = await prune(box, join(here), "--dry-run");
-    assert.deepEqual(codes(outcome(fromInside.worktrees, "here")), ["current-worktree"]);
+    assert.deepEqual(codes(outcome(fromInside.worktrees, "here")), [
+      "current-worktree",
+    ]);
     assert.equal(outcome(fromInside.worktrees, "there").action, "would-prune");
     const fromSub = await prune(box, join(repo, "src"));
     assert.equal(outcome(fromSub.worktrees, "here").action, "pruned");
@@ -393,17 +524,31 @@ Deno.test("prune: worktree names with spaces, unicode and newlines", async () =>
   try {
     const repo = makeRepo(box);
     for (const name of ["with space", "ünïcödé", "new\nline"]) {
-      git(box, repo, "worktree", "add", "-q", "-b", `b${name.length}`, join(repo, WT, name));
+      git(
+        box,
+        repo,
+        "worktree",
+        "add",
+        "-q",
+        "-b",
+        `b${name.length}`,
+        join(repo, WT, name),
+      );
     }
     writeFile(join(repo, WT, "with space", "keep.txt"), "k\n");
     const summary = await prune(box, repo);
-    assert.deepEqual(codes(outcome(summary.worktrees, "with space")), ["dirty"]);
+    assert.deepEqual(codes(outcome(summary.worktrees, "with space")), [
+      "dirty",
+    ]);
     assert.equal(outcome(summary.worktrees, "ünïcödé").action, "pruned");
     assert.equal(outcome(summary.worktrees, "new\nline").action, "pruned");
     assert.ok(exists(join(repo, WT, "with space", "keep.txt")));
     assert.ok(!exists(join(repo, WT, "new\nline")));
     const text = await runCli(box, ["prune", "--dry-run"], { cwd: repo });
-    assert.match(text.stdout, /with space: has uncommitted or untracked changes/);
+    assert.match(
+      text.stdout,
+      /with space: has uncommitted or untracked changes/,
+    );
   } finally {
     box.cleanup();
   }
@@ -422,14 +567,21 @@ Deno.test("prune: --delete-branches deletes merged branches with -d and keeps wh
     const summary = await prune(box, repo, "--delete-branches");
     assert.equal(outcome(summary.worktrees, "merged").branch_deleted, true);
     assert.equal(outcome(summary.worktrees, "squashed").branch_deleted, false);
-    assert.match(outcome(summary.worktrees, "squashed").branch_note!, /branch 'squashed' kept: git refused/);
-    const branches = git(box, repo, "branch", "--format=%(refname:short)").split("\n");
+    assert.match(
+      outcome(summary.worktrees, "squashed").branch_note!,
+      /branch 'squashed' kept: git refused/,
+    );
+    const branches = git(box, repo, "branch", "--format=%(refname:short)")
+      .split("\n");
     assert.ok(!branches.includes("merged"));
     assert.ok(branches.includes("squashed"));
     // Without the flag branches always stay.
     addWorktree(box, repo, "plain");
     await prune(box, repo);
-    assert.ok(git(box, repo, "branch", "--format=%(refname:short)").split("\n").includes("plain"));
+    assert.ok(
+      git(box, repo, "branch", "--format=%(refname:short)").split("\n")
+        .includes("plain"),
+    );
   } finally {
     box.cleanup();
   }
@@ -444,12 +596,23 @@ Deno.test("prune: --fail-on-preserved exits 3 when something was kept; text outp
     assert.equal(nothing.stdout, "Nothing to clean under .claude/worktrees/\n");
     const dirty = addWorktree(box, repo, "dirty");
     writeFile(join(dirty, "x"), "x");
-    const gate = await runCli(box, ["prune", "--fail-on-preserved"], { cwd: repo });
+    const gate = await runCli(box, ["prune", "--fail-on-preserved"], {
+      cwd: repo,
+    });
     assert.equal(gate.code, 3);
-    assert.match(gate.stdout, /^Worktree Cleanup:\n  Preserved 1 worktree\(s\) with unsaved work\n    \.claude\/worktrees\/dirty: has uncommitted or untracked changes \(1 untracked\)/);
+    assert.match(
+      gate.stdout,
+      new RegExp(
+        "^Worktree Cleanup:\\n {2}Preserved 1 worktree\\(s\\) with unsaved work\\n {4}" +
+          "\\.claude/worktrees/dirty: has uncommitted or untracked changes \\(1 untracked\\)",
+      ),
+    );
     const outside = await runCli(box, ["prune", box.dir]);
     assert.equal(outside.code, 1);
-    assert.match(outside.stderr, /^error: Cannot prune worktrees in '.*': not inside a git repository\n$/);
+    assert.match(
+      outside.stderr,
+      /^error: Cannot prune worktrees in '.*': not inside a git repository\n$/,
+    );
   } finally {
     box.cleanup();
   }
@@ -463,21 +626,35 @@ Deno.test("pause: cleanup runs after the session is written and is saved in the 
     const keep = addWorktree(box, repo, "agent-abc");
     writeFile(join(keep, "wip.txt"), "wip\n");
     mkdirSync(join(repo, WT, "leftover"));
-    const result = await runCli(box, ["pause", "-m", "with cleanup"], { cwd: repo });
+    const result = await runCli(box, ["pause", "-m", "with cleanup"], {
+      cwd: repo,
+    });
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Worktree Cleanup:\n  Pruned 1 stale worktree\(s\)\n  Preserved 1 worktree\(s\) with unsaved work\n    \.claude\/worktrees\/agent-abc: has uncommitted or untracked changes \(1 untracked\)\n  Swept 1 orphaned directory/);
+    assert.match(
+      result.stdout,
+      /Worktree Cleanup:\n {2}Pruned 1 stale worktree\(s\)\n {2}Preserved 1 worktree\(s\) with unsaved work\n {4}\.claude\/worktrees\/agent-abc: has uncommitted or untracked changes \(1 untracked\)\n {2}Swept 1 orphaned directory/,
+    );
     const id = /ID: +(session-\S+)/.exec(result.stdout)![1];
-    const doc = JSON.parse(readFileSync(join(repo, ".claude-mpm", "sessions", `${id}.json`), "utf8"));
+    const doc = JSON.parse(
+      readFileSync(join(repo, ".claude-mpm", "sessions", `${id}.json`), "utf8"),
+    );
     const s = doc.worktree_prune_summary;
     assert.equal(s.pruned_count, 1);
     assert.equal(s.preserved_count, 1);
     assert.equal(s.orphans_swept, 1);
     assert.equal(s.orphan_sweep_skipped, null);
-    for (const key of ["admin_pruned", "worktrees", "orphans_preserved", "orphans"]) assert.ok(key in s, key);
-    const md = readFileSync(join(repo, ".claude-mpm", "sessions", `${id}.md`), "utf8");
+    for (
+      const key of ["admin_pruned", "worktrees", "orphans_preserved", "orphans"]
+    ) assert.ok(key in s, key);
+    const md = readFileSync(
+      join(repo, ".claude-mpm", "sessions", `${id}.md`),
+      "utf8",
+    );
     assert.match(md, /## Worktree cleanup/);
     assert.match(md, /Pruned 1 stale worktree\(s\)/);
-    const skip = await runCliJson<{ cleanup: unknown; session: Record<string, unknown> }>(
+    const skip = await runCliJson<
+      { cleanup: unknown; session: Record<string, unknown> }
+    >(
       box,
       ["pause", "--no-prune-worktrees"],
       { cwd: repo },

@@ -8,7 +8,15 @@
  */
 
 import assert from "node:assert/strict";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { prune } from "../../mod.ts";
 import { makeRepo, sandbox } from "../helpers.ts";
@@ -25,7 +33,19 @@ function rng(seed: number): () => number {
   };
 }
 
-const NAMES = ["a", "b c", "ünï", "new\nline", "..x", "x..", ".hidden", "-dash", "q'uote", "*star", "long-" + "n".repeat(60)];
+const NAMES = [
+  "a",
+  "b c",
+  "ünï",
+  "new\nline",
+  "..x",
+  "x..",
+  ".hidden",
+  "-dash",
+  "q'uote",
+  "*star",
+  "long-" + "n".repeat(60),
+];
 
 /** Records every path below `root` with what it is, without following symlinks. */
 function snapshot(root: string): Map<string, string> {
@@ -83,12 +103,20 @@ Deno.test("property: random trees under .claude/worktrees never lose content or 
         } else if (kind < 0.6) {
           writeFileSync(path, `content ${i}`);
         } else if (kind < 0.7) {
-          symlinkSync(pick([outside, join(outside, "empty-target"), "..", "../..", "/"]), path);
+          symlinkSync(
+            pick([outside, join(outside, "empty-target"), "..", "../..", "/"]),
+            path,
+          );
         } else if (kind < 0.8) {
           symlinkSync(pick(dirs), path);
         } else if (kind < 0.9) {
           mkdirSync(path);
-          writeFileSync(join(path, ".git"), `gitdir: ${pick(["../nowhere", "/nonexistent", join(repo, ".git")])}\n`);
+          writeFileSync(
+            join(path, ".git"),
+            `gitdir: ${
+              pick(["../nowhere", "/nonexistent", join(repo, ".git")])
+            }\n`,
+          );
         } else {
           mkdirSync(path); // empty
           dirs.push(path);
@@ -102,16 +130,30 @@ Deno.test("property: random trees under .claude/worktrees never lose content or 
       const afterOutside = snapshot(box.dir);
       for (const [path, what] of beforeOutside) {
         if (path.startsWith(wt + "/")) continue;
-        assert.equal(afterOutside.get(path), what, `seed ${seed}: ${path} changed`);
+        assert.equal(
+          afterOutside.get(path),
+          what,
+          `seed ${seed}: ${path} changed`,
+        );
       }
       // Only empty plain directories directly below .claude/worktrees went.
       for (const [path, what] of beforeInside) {
         if (afterInside.has(path)) continue;
         const top = join(wt, path.slice(wt.length + 1).split("/")[0]);
         const swept = summary.orphans.find((o) => o.path === top);
-        assert.ok(swept && swept.action === "swept", `seed ${seed}: ${path} vanished without a sweep`);
-        assert.equal(beforeInside.get(top), "dir", `seed ${seed}: ${top} was not a directory`);
-        assert.ok(!hasContent(beforeInside, top), `seed ${seed}: ${top} had content (${what})`);
+        assert.ok(
+          swept && swept.action === "swept",
+          `seed ${seed}: ${path} vanished without a sweep`,
+        );
+        assert.equal(
+          beforeInside.get(top),
+          "dir",
+          `seed ${seed}: ${top} was not a directory`,
+        );
+        assert.ok(
+          !hasContent(beforeInside, top),
+          `seed ${seed}: ${top} had content (${what})`,
+        );
       }
       for (const o of summary.orphans) {
         if (o.action === "swept") assert.equal(o.kind, "plain");
