@@ -91,8 +91,8 @@ function reason(code: ReasonCode, message: string): Reason {
   return { code, message };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** Describes change counts as `2 staged, 1 untracked`. */
@@ -200,7 +200,7 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
     reasons.push(
       reason(
         "process-running",
-        `in use by ${plural(f.processes.length, "process")} (pid ${
+        `in use by ${plural(f.processes.length, "process", "processes")} (pid ${
           f.processes.slice(0, 3).join(", ")
         })`,
       ),
@@ -250,6 +250,10 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
     }
   }
   for (const e of f.errors) reasons.push(reason("unknown", e));
+  if (reasons.length === 0 && f.integrationSkipped) {
+    // Skipping is only right when another rule keeps the worktree.
+    reasons.push(reason("unknown", "merge status could not be determined"));
+  }
   return reasons.length > 0
     ? { action: "preserve", reasons, notes }
     : { action: "remove", reasons, notes };
@@ -327,10 +331,7 @@ export function classifyOrphan(f: OrphanFacts): OrphanDecision {
     } else if (f.stashCount > 0) {
       keep(
         "stash",
-        `has ${plural(f.stashCount, "stash entry")}`.replace(
-          "entrys",
-          "entries",
-        ),
+        `has ${plural(f.stashCount, "stash entry", "stash entries")}`,
       );
     }
     if (f.uniqueIgnored === undefined) {

@@ -30,5 +30,7 @@ export function isPlainSegment(name: string): boolean {
 
 /** Whether `path` or one of its ancestors (up to `root`) is `target`. */
 export function isSameOrInside(parent: string, child: string): boolean {
+  if (!isAbsolute(parent) || !isAbsolute(child)) return false;
+  if (child.includes("\0") || parent.includes("\0")) return false;
   return resolve(parent) === resolve(child) || isStrictlyInside(parent, child);
 }

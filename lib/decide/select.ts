@@ -73,6 +73,8 @@ export function selectSession(
         return { ok: true, id: newestFirst[n - 1] };
       }
       const prefix = value.startsWith("session-") ? value : `session-${value}`;
+      // A complete id is that session, even when longer ids start with it.
+      if (newestFirst.includes(prefix)) return { ok: true, id: prefix };
       const matches = newestFirst.filter((id) => id.startsWith(prefix));
       if (matches.length === 1) return { ok: true, id: matches[0] };
       if (matches.length === 0) {

@@ -18,7 +18,12 @@ export function escapeControl(text: string): string {
 
 /** Escapes text so Markdown shows it literally, with no markup or HTML. */
 export function escapeMarkdown(text: string): string {
-  return escapeControl(text).replace(/[\\`*_\[\]<>#|~&]/g, "\\$&");
+  return escapeControl(text).split("\n").map((line) =>
+    line.replace(/[\\`*_\[\]<>#|~&]/g, "\\$&")
+      // What starts a list, a rule or a setext heading at the line's start.
+      .replace(/^(\s*)([-+=])/, "$1\\$2")
+      .replace(/^(\s*\d+)([.)])/, "$1\\$2")
+  ).join("\n");
 }
 
 /**
@@ -35,8 +40,11 @@ export function codeSpan(text: string): string {
     ...(oneLine.match(/`+/g) ?? []).map((run) => run.length),
   );
   const fence = "`".repeat(longest + 1);
+  // CommonMark strips one space from each side when both sides have one.
   const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ||
-      oneLine.length === 0
+      oneLine.length === 0 ||
+      (oneLine.startsWith(" ") && oneLine.endsWith(" ") &&
+        oneLine.trim() !== "")
     ? " "
     : "";
   return `${fence}${pad}${oneLine}${pad}${fence}`;

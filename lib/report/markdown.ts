@@ -91,8 +91,12 @@ export function renderSessionMarkdown(doc: SessionDocument): string {
   }
   if (doc.trigger.source === "hook") {
     out.push(
-      `- **Saved by:** Claude Code ${doc.trigger.event ?? "hook"}${
-        doc.trigger.trigger ? ` (${doc.trigger.trigger})` : ""
+      `- **Saved by:** Claude Code ${
+        escapeMarkdown(doc.trigger.event ?? "hook").replace(/\n/g, " ")
+      }${
+        doc.trigger.trigger
+          ? ` (${escapeMarkdown(doc.trigger.trigger).replace(/\n/g, " ")})`
+          : ""
       }`,
     );
   }

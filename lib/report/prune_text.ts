@@ -12,18 +12,18 @@ import { displayPath } from "./escape.ts";
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
   const units = ["KB", "MB", "GB", "TB"];
-  let value = bytes;
-  let unit = "B";
-  for (const next of units) {
-    if (value < 1000) break;
+  let value = bytes / 1000;
+  let index = 0;
+  // Choose the unit after rounding, so 999,999 bytes reads "1.0 MB".
+  while (Number(value.toFixed(1)) >= 1000 && index < units.length - 1) {
     value /= 1000;
-    unit = next;
+    index++;
   }
-  return `${value.toFixed(1)} ${unit}`;
+  return `${value.toFixed(1)} ${units[index]}`;
 }
 
 function reasonText(outcome: WorktreeOutcome | OrphanOutcome): string {
-  return outcome.reasons.map((r) => r.message).join("; ");
+  return displayPath(outcome.reasons.map((r) => r.message).join("; "));
 }
 
 /** Whether the summary has anything to say. */
@@ -40,7 +40,7 @@ export function hasCleanupActivity(summary: PruneSummary): boolean {
 export function pruneSummaryLines(summary: PruneSummary): string[] {
   const lines: string[] = [];
   if (summary.skipped) {
-    lines.push(`Skipped: ${summary.skipped}`);
+    lines.push(`Skipped: ${displayPath(summary.skipped)}`);
     return lines;
   }
   const dry = summary.dry_run;
@@ -80,11 +80,15 @@ export function pruneSummaryLines(summary: PruneSummary): string[] {
   }
   for (const w of summary.worktrees) {
     for (const note of w.notes) {
-      lines.push(`  note: ${displayPath(w.relative_path)}: ${note}`);
+      lines.push(
+        `  note: ${displayPath(w.relative_path)}: ${displayPath(note)}`,
+      );
     }
   }
   if (summary.orphan_sweep_skipped) {
-    lines.push(`Orphan sweep skipped: ${summary.orphan_sweep_skipped}`);
+    lines.push(
+      `Orphan sweep skipped: ${displayPath(summary.orphan_sweep_skipped)}`,
+    );
   }
   const swept = summary.orphans.filter((o) => o.action !== "preserved");
   const keptOrphans = summary.orphans.filter((o) => o.action === "preserved");
@@ -127,6 +131,6 @@ export function pruneSummaryLines(summary: PruneSummary): string[] {
       }`,
     );
   }
-  for (const note of summary.notes) lines.push(`Note: ${note}`);
+  for (const note of summary.notes) lines.push(`Note: ${displayPath(note)}`);
   return lines;
 }

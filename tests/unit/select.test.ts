@@ -68,66 +68,73 @@ Deno.test("selectSession: every selector on an empty list is 'none'", () => {
 });
 
 Deno.test("selectSession: latest uses a valid LATEST pointer, else the newest by id order", () => {
-  const cases: { name: string; input: SessionSelector; expected: Expected }[] = [
-    {
-      name: "no pointer: newest by numeric suffix (-10 beats -2)",
-      input: { kind: "latest" },
-      expected: { ok: true, id: NEW10 },
-    },
-    {
-      name: "pointer naming a readable older session wins",
-      input: { kind: "latest", pointer: MID },
-      expected: { ok: true, id: MID },
-    },
-    {
-      name: "pointer naming an unreadable session falls back to newest",
-      input: { kind: "latest", pointer: "session-20991231-000000" },
-      expected: { ok: true, id: NEW10 },
-    },
-    {
-      name: "empty pointer falls back to newest",
-      input: { kind: "latest", pointer: "" },
-      expected: { ok: true, id: NEW10 },
-    },
-    {
-      name: "garbage pointer falls back to newest",
-      input: { kind: "latest", pointer: "../../etc/passwd" },
-      expected: { ok: true, id: NEW10 },
-    },
-  ];
+  const cases: { name: string; input: SessionSelector; expected: Expected }[] =
+    [
+      {
+        name: "no pointer: newest by numeric suffix (-10 beats -2)",
+        input: { kind: "latest" },
+        expected: { ok: true, id: NEW10 },
+      },
+      {
+        name: "pointer naming a readable older session wins",
+        input: { kind: "latest", pointer: MID },
+        expected: { ok: true, id: MID },
+      },
+      {
+        name: "pointer naming an unreadable session falls back to newest",
+        input: { kind: "latest", pointer: "session-20991231-000000" },
+        expected: { ok: true, id: NEW10 },
+      },
+      {
+        name: "empty pointer falls back to newest",
+        input: { kind: "latest", pointer: "" },
+        expected: { ok: true, id: NEW10 },
+      },
+      {
+        name: "garbage pointer falls back to newest",
+        input: { kind: "latest", pointer: "../../etc/passwd" },
+        expected: { ok: true, id: NEW10 },
+      },
+    ];
   for (const { name, input, expected } of cases) {
     check(name, selectSession(IDS, input), expected);
   }
 });
 
 Deno.test("selectSession: exact needs a readable id, with or without .json/.md", () => {
-  const cases: { name: string; input: SessionSelector; expected: Expected }[] = [
-    { name: "readable id", input: { kind: "exact", id: MID }, expected: { ok: true, id: MID } },
-    {
-      name: ".json extension is dropped",
-      input: { kind: "exact", id: `${OLD}.json` },
-      expected: { ok: true, id: OLD },
-    },
-    {
-      name: ".md extension is dropped",
-      input: { kind: "exact", id: `${NEW2}.md` },
-      expected: { ok: true, id: NEW2 },
-    },
-    {
-      name: "unknown id is not-found and names it",
-      input: { kind: "exact", id: "session-20991231-000000" },
-      expected: {
-        ok: false,
-        reason: "not-found",
-        message: /Cannot find session 'session-20991231-000000'.*mpm-session list/,
+  const cases: { name: string; input: SessionSelector; expected: Expected }[] =
+    [
+      {
+        name: "readable id",
+        input: { kind: "exact", id: MID },
+        expected: { ok: true, id: MID },
       },
-    },
-    {
-      name: "a prefix is not an exact id",
-      input: { kind: "exact", id: "session-20240102" },
-      expected: { ok: false, reason: "not-found" },
-    },
-  ];
+      {
+        name: ".json extension is dropped",
+        input: { kind: "exact", id: `${OLD}.json` },
+        expected: { ok: true, id: OLD },
+      },
+      {
+        name: ".md extension is dropped",
+        input: { kind: "exact", id: `${NEW2}.md` },
+        expected: { ok: true, id: NEW2 },
+      },
+      {
+        name: "unknown id is not-found and names it",
+        input: { kind: "exact", id: "session-20991231-000000" },
+        expected: {
+          ok: false,
+          reason: "not-found",
+          message:
+            /Cannot find session 'session-20991231-000000'.*mpm-session list/,
+        },
+      },
+      {
+        name: "a prefix is not an exact id",
+        input: { kind: "exact", id: "session-20240102" },
+        expected: { ok: false, reason: "not-found" },
+      },
+    ];
   for (const { name, input, expected } of cases) {
     check(name, selectSession(IDS, input), expected);
   }
@@ -139,9 +146,21 @@ Deno.test("selectSession: --select N picks the N-th newest; out of range says ho
     input: { ids: string[]; value: string };
     expected: Expected;
   }[] = [
-    { name: "1 is newest", input: { ids: IDS, value: "1" }, expected: { ok: true, id: NEW10 } },
-    { name: "2", input: { ids: IDS, value: "2" }, expected: { ok: true, id: NEW2 } },
-    { name: "last", input: { ids: IDS, value: "5" }, expected: { ok: true, id: OLD } },
+    {
+      name: "1 is newest",
+      input: { ids: IDS, value: "1" },
+      expected: { ok: true, id: NEW10 },
+    },
+    {
+      name: "2",
+      input: { ids: IDS, value: "2" },
+      expected: { ok: true, id: NEW2 },
+    },
+    {
+      name: "last",
+      input: { ids: IDS, value: "5" },
+      expected: { ok: true, id: OLD },
+    },
     {
       name: "surrounding spaces are trimmed",
       input: { ids: IDS, value: " 3 " },
@@ -158,7 +177,8 @@ Deno.test("selectSession: --select N picks the N-th newest; out of range says ho
       expected: {
         ok: false,
         reason: "out-of-range",
-        message: /^Cannot select session 0: there are 5 sessions: choose 1 to 5$/,
+        message:
+          /^Cannot select session 0: there are 5 sessions: choose 1 to 5$/,
       },
     },
     {
@@ -182,7 +202,11 @@ Deno.test("selectSession: --select N picks the N-th newest; out of range says ho
     },
   ];
   for (const { name, input, expected } of cases) {
-    check(name, selectSession(input.ids, { kind: "select", value: input.value }), expected);
+    check(
+      name,
+      selectSession(input.ids, { kind: "select", value: input.value }),
+      expected,
+    );
   }
 });
 
@@ -205,7 +229,8 @@ Deno.test("selectSession: --select <prefix> must match exactly one session, with
         ok: false,
         reason: "ambiguous",
         matches: [NEW10, NEW2, NEW, MID, OLD],
-        message: /^Cannot select '202401': it matches 5 sessions: .*: give more of the id$/,
+        message:
+          /^Cannot select '202401': it matches 5 sessions: .*: give more of the id$/,
       },
     },
     {
@@ -274,20 +299,19 @@ Deno.test("selectSession: selection does not reorder the caller's list", () => {
   assert.deepEqual(ids, IDS);
 });
 
-// BUG (lib/decide/select.ts, `select` branch): a value that is a complete,
-// readable session id is still treated as a prefix, so when it is also a
-// prefix of another id (`…-2` vs `…-20`, or the base id vs `…-2`) the result
-// is "ambiguous … give more of the id" although there is no more to give.
-// An exact match should win. Ignored until the module is fixed.
 Deno.test({
-  name: "selectSession: --select with a complete id picks it even when it prefixes another id",
-  ignore: true,
+  name:
+    "selectSession: --select with a complete id picks it even when it prefixes another id",
   fn: () => {
     const base = "session-20240103-090000";
     const ids = [base, `${base}-2`, `${base}-20`];
     const cases: { name: string; input: string; expected: Expected }[] = [
       { name: "base id", input: base, expected: { ok: true, id: base } },
-      { name: "-2 while -20 exists", input: `${base}-2`, expected: { ok: true, id: `${base}-2` } },
+      {
+        name: "-2 while -20 exists",
+        input: `${base}-2`,
+        expected: { ok: true, id: `${base}-2` },
+      },
       {
         name: "without 'session-'",
         input: "20240103-090000-2",
@@ -295,7 +319,11 @@ Deno.test({
       },
     ];
     for (const { name, input, expected } of cases) {
-      check(name, selectSession(ids, { kind: "select", value: input }), expected);
+      check(
+        name,
+        selectSession(ids, { kind: "select", value: input }),
+        expected,
+      );
     }
   },
 });

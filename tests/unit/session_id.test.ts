@@ -73,14 +73,34 @@ Deno.test("candidateSessionId: attempt 1 (or less) is the base, then base-2, bas
 Deno.test("isSessionId: only session-<8 digits>-<6 digits>[-N]", () => {
   const cases: { name: string; input: string; expected: boolean }[] = [
     { name: "base", input: "session-20240102-030405", expected: true },
-    { name: "with suffix", input: "session-20240102-030405-12", expected: true },
+    {
+      name: "with suffix",
+      input: "session-20240102-030405-12",
+      expected: true,
+    },
     { name: "no prefix", input: "20240102-030405", expected: false },
     { name: "short date", input: "session-2024012-030405", expected: false },
     { name: "short time", input: "session-20240102-03040", expected: false },
-    { name: "empty suffix", input: "session-20240102-030405-", expected: false },
-    { name: "letter suffix", input: "session-20240102-030405-a", expected: false },
-    { name: "with extension", input: "session-20240102-030405.json", expected: false },
-    { name: "trailing newline", input: "session-20240102-030405\n", expected: false },
+    {
+      name: "empty suffix",
+      input: "session-20240102-030405-",
+      expected: false,
+    },
+    {
+      name: "letter suffix",
+      input: "session-20240102-030405-a",
+      expected: false,
+    },
+    {
+      name: "with extension",
+      input: "session-20240102-030405.json",
+      expected: false,
+    },
+    {
+      name: "trailing newline",
+      input: "session-20240102-030405\n",
+      expected: false,
+    },
     { name: "empty", input: "", expected: false },
   ];
   for (const { name, input, expected } of cases) {
@@ -196,22 +216,59 @@ Deno.test("compareSessionIds: sorting a shuffled list gives oldest first with -1
 });
 
 Deno.test("sessionIdFromFileName: .json and .md files of well-formed ids only", () => {
-  const cases: { name: string; input: string; expected: string | undefined }[] = [
-    { name: "json", input: "session-20240102-030405.json", expected: "session-20240102-030405" },
-    { name: "md", input: "session-20240102-030405.md", expected: "session-20240102-030405" },
-    {
-      name: "suffixed json",
-      input: "session-20240102-030405-10.json",
-      expected: "session-20240102-030405-10",
-    },
-    { name: "other extension", input: "session-20240102-030405.txt", expected: undefined },
-    { name: "temporary file", input: "session-20240102-030405.json.tmp", expected: undefined },
-    { name: "no extension", input: "session-20240102-030405", expected: undefined },
-    { name: "LATEST pointer", input: "LATEST-SESSION.txt", expected: undefined },
-    { name: "prefixed name", input: "old-session-20240102-030405.json", expected: undefined },
-    { name: "malformed id", input: "session-2024-030405.json", expected: undefined },
-    { name: "upper-case extension", input: "session-20240102-030405.JSON", expected: undefined },
-  ];
+  const cases: { name: string; input: string; expected: string | undefined }[] =
+    [
+      {
+        name: "json",
+        input: "session-20240102-030405.json",
+        expected: "session-20240102-030405",
+      },
+      {
+        name: "md",
+        input: "session-20240102-030405.md",
+        expected: "session-20240102-030405",
+      },
+      {
+        name: "suffixed json",
+        input: "session-20240102-030405-10.json",
+        expected: "session-20240102-030405-10",
+      },
+      {
+        name: "other extension",
+        input: "session-20240102-030405.txt",
+        expected: undefined,
+      },
+      {
+        name: "temporary file",
+        input: "session-20240102-030405.json.tmp",
+        expected: undefined,
+      },
+      {
+        name: "no extension",
+        input: "session-20240102-030405",
+        expected: undefined,
+      },
+      {
+        name: "LATEST pointer",
+        input: "LATEST-SESSION.txt",
+        expected: undefined,
+      },
+      {
+        name: "prefixed name",
+        input: "old-session-20240102-030405.json",
+        expected: undefined,
+      },
+      {
+        name: "malformed id",
+        input: "session-2024-030405.json",
+        expected: undefined,
+      },
+      {
+        name: "upper-case extension",
+        input: "session-20240102-030405.JSON",
+        expected: undefined,
+      },
+    ];
   for (const { name, input, expected } of cases) {
     assert.equal(sessionIdFromFileName(input), expected, name);
   }

@@ -128,7 +128,11 @@ Deno.test("parsePorcelainV2: headers set head, branch, upstream, ahead/behind an
   ];
   for (const { name, input, expected } of cases) {
     const parsed = parsePorcelainV2(input);
-    assert.deepEqual(parsed, { ...empty(), ...withoutUndefined(expected) }, name);
+    assert.deepEqual(
+      parsed,
+      { ...empty(), ...withoutUndefined(expected) },
+      name,
+    );
     for (const [key, value] of Object.entries(expected)) {
       assert.equal(parsed[key as keyof ParsedStatus], value, `${name}: ${key}`);
     }
@@ -202,7 +206,12 @@ Deno.test("parsePorcelainV2: a rename takes its origPath from the next NUL recor
     {
       name: "staged rename",
       input: z(renamed("R.", "new.ts", "old.ts")),
-      expected: { path: "new.ts", origPath: "old.ts", index: "R", worktree: "." },
+      expected: {
+        path: "new.ts",
+        origPath: "old.ts",
+        index: "R",
+        worktree: ".",
+      },
     },
     {
       name: "rename with spaces in both names",
@@ -254,9 +263,21 @@ Deno.test("parsePorcelainV2: records after a rename are still parsed", () => {
 
 Deno.test("parsePorcelainV2: unmerged `u` records are conflicted, not staged or modified", () => {
   const cases: { name: string; input: string; expected: string[] }[] = [
-    { name: "both modified", input: z(unmerged("UU", "c.txt")), expected: ["c.txt"] },
-    { name: "added by us", input: z(unmerged("AU", "a.txt")), expected: ["a.txt"] },
-    { name: "deleted by them", input: z(unmerged("UD", "d.txt")), expected: ["d.txt"] },
+    {
+      name: "both modified",
+      input: z(unmerged("UU", "c.txt")),
+      expected: ["c.txt"],
+    },
+    {
+      name: "added by us",
+      input: z(unmerged("AU", "a.txt")),
+      expected: ["a.txt"],
+    },
+    {
+      name: "deleted by them",
+      input: z(unmerged("UD", "d.txt")),
+      expected: ["d.txt"],
+    },
     {
       name: "conflicted path with spaces",
       input: z(unmerged("AA", "dir/both added.txt")),
@@ -293,7 +314,11 @@ Deno.test("parsePorcelainV2: untracked and ignored paths keep every character", 
     const ignored = parsePorcelainV2(z(`! ${name}`));
     assert.deepEqual(ignored.ignored, [name], `ignored ${name}`);
     const changed = parsePorcelainV2(z(ordinary(".M", name)));
-    assert.deepEqual(changed.modified.map((e) => e.path), [name], `modified ${name}`);
+    assert.deepEqual(
+      changed.modified.map((e) => e.path),
+      [name],
+      `modified ${name}`,
+    );
     const conflict = parsePorcelainV2(z(unmerged("UU", name)));
     assert.deepEqual(conflict.conflicted, [name], `conflicted ${name}`);
   }
@@ -380,11 +405,27 @@ Deno.test("isDirty: any staged, modified, untracked or conflicted path is dirty;
       input: { ...empty(), head: OID, branch: "main", stashCount: 3 },
       expected: false,
     },
-    { name: "ignored only", input: { ...empty(), ignored: ["dist/"] }, expected: false },
+    {
+      name: "ignored only",
+      input: { ...empty(), ignored: ["dist/"] },
+      expected: false,
+    },
     { name: "staged", input: { ...empty(), staged: [entry] }, expected: true },
-    { name: "modified", input: { ...empty(), modified: [entry] }, expected: true },
-    { name: "untracked", input: { ...empty(), untracked: ["u"] }, expected: true },
-    { name: "conflicted", input: { ...empty(), conflicted: ["c"] }, expected: true },
+    {
+      name: "modified",
+      input: { ...empty(), modified: [entry] },
+      expected: true,
+    },
+    {
+      name: "untracked",
+      input: { ...empty(), untracked: ["u"] },
+      expected: true,
+    },
+    {
+      name: "conflicted",
+      input: { ...empty(), conflicted: ["c"] },
+      expected: true,
+    },
   ];
   for (const { name, input, expected } of cases) {
     assert.equal(isDirty(input), expected, name);

@@ -38,7 +38,11 @@ Deno.test("parseWorktreeList: each kind of record is parsed into its fields", ()
     },
     {
       name: "detached worktree",
-      input: rec("worktree /repo/.claude/worktrees/a1", `HEAD ${B}`, "detached"),
+      input: rec(
+        "worktree /repo/.claude/worktrees/a1",
+        `HEAD ${B}`,
+        "detached",
+      ),
       expected: [{
         path: "/repo/.claude/worktrees/a1",
         head: B,
@@ -81,7 +85,12 @@ Deno.test("parseWorktreeList: each kind of record is parsed into its fields", ()
     },
     {
       name: "locked with a multi-line reason keeps the newline (-z)",
-      input: rec("worktree /w", `HEAD ${A}`, "detached", "locked line one\nline two"),
+      input: rec(
+        "worktree /w",
+        `HEAD ${A}`,
+        "detached",
+        "locked line one\nline two",
+      ),
       expected: [{
         path: "/w",
         head: A,
@@ -118,7 +127,11 @@ Deno.test("parseWorktreeList: each kind of record is parsed into its fields", ()
     },
     {
       name: "path with spaces, a newline and unicode",
-      input: rec("worktree /r/.claude/worktrees/a b\nc ünï", `HEAD ${A}`, "detached"),
+      input: rec(
+        "worktree /r/.claude/worktrees/a b\nc ünï",
+        `HEAD ${A}`,
+        "detached",
+      ),
       expected: [{
         path: "/r/.claude/worktrees/a b\nc ünï",
         head: A,
@@ -144,7 +157,12 @@ Deno.test("parseWorktreeList: each kind of record is parsed into its fields", ()
 
 Deno.test("parseWorktreeList: several records keep their order and do not share fields", () => {
   const output = rec("worktree /repo", `HEAD ${A}`, "branch refs/heads/main") +
-    rec("worktree /repo/.claude/worktrees/a1", `HEAD ${B}`, "detached", "locked") +
+    rec(
+      "worktree /repo/.claude/worktrees/a1",
+      `HEAD ${B}`,
+      "detached",
+      "locked",
+    ) +
     rec(
       "worktree /repo/.claude/worktrees/a2",
       `HEAD ${A}`,
@@ -161,9 +179,20 @@ Deno.test("parseWorktreeList: several records keep their order and do not share 
   assert.equal(records[0].detached, false);
   assert.equal(records[1].lockReason, "");
   assert.equal(records[1].branchRef, undefined);
-  assert.equal(records[2].lockReason, undefined, "lock does not leak to the next record");
-  assert.equal(records[2].detached, false, "detached does not leak to the next record");
-  assert.equal(records[2].prunableReason, "gitdir file points to non-existent location");
+  assert.equal(
+    records[2].lockReason,
+    undefined,
+    "lock does not leak to the next record",
+  );
+  assert.equal(
+    records[2].detached,
+    false,
+    "detached does not leak to the next record",
+  );
+  assert.equal(
+    records[2].prunableReason,
+    "gitdir file points to non-existent location",
+  );
 });
 
 Deno.test("parseWorktreeList: attributes after a record's closing NUL are not attached to it", () => {
@@ -183,10 +212,18 @@ Deno.test("shortBranchName: strips refs/heads/ only", () => {
       input: "refs/heads/refs/heads/x",
       expected: "refs/heads/x",
     },
-    { name: "remote ref unchanged", input: "refs/remotes/origin/main", expected: "refs/remotes/origin/main" },
+    {
+      name: "remote ref unchanged",
+      input: "refs/remotes/origin/main",
+      expected: "refs/remotes/origin/main",
+    },
     { name: "tag unchanged", input: "refs/tags/v1", expected: "refs/tags/v1" },
     { name: "already short", input: "main", expected: "main" },
-    { name: "prefix without slash", input: "refs/headsx", expected: "refs/headsx" },
+    {
+      name: "prefix without slash",
+      input: "refs/headsx",
+      expected: "refs/headsx",
+    },
   ];
   for (const { name, input, expected } of cases) {
     assert.equal(shortBranchName(input), expected, name);
