@@ -85,6 +85,34 @@ async function ensureTrash(ctx: RemovalContext): Promise<string> {
   return dir;
 }
 
+/**
+ * Checks `path` right before it moves and picks its place in the trash.
+ */
+async function trashSlotFor(
+  ctx: RemovalContext,
+  path: string,
+): Promise<
+  { ok: true; trash: string; trashPath: string } | {
+    ok: false;
+    reason: string;
+  }
+> {
+  const problem = await checkContained(
+    path,
+    ctx.worktreesDirReal,
+    ctx.worktreesDev,
+  );
+  if (problem) {
+    return { ok: false, reason: `containment check failed: ${problem}` };
+  }
+  try {
+    const trash = await ensureTrash(ctx);
+    return { ok: true, trash, trashPath: join(trash, trashNameFor(path)) };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+}
+
 function trashNameFor(path: string): string {
   return `${basename(path)}~${Date.now().toString(36)}${
     Math.random().toString(36).slice(2, 8)
@@ -106,21 +134,9 @@ export async function removeRegisteredWorktree(
   ctx: RemovalContext,
   path: string,
 ): Promise<RemovalResult> {
-  const before = await checkContained(
-    path,
-    ctx.worktreesDirReal,
-    ctx.worktreesDev,
-  );
-  if (before) {
-    return { ok: false, reason: `containment check failed: ${before}` };
-  }
-  let trash;
-  try {
-    trash = await ensureTrash(ctx);
-  } catch (error) {
-    return { ok: false, reason: (error as Error).message };
-  }
-  const trashPath = join(trash, trashNameFor(path));
+  const slot = await trashSlotFor(ctx, path);
+  if (!slot.ok) return slot;
+  const { trash, trashPath } = slot;
   const git = (args: string[]) =>
     runGit(args, { cwd: ctx.mainRoot, readOnly: false });
   const moved = await git(["worktree", "move", path, trashPath]);
@@ -169,21 +185,9 @@ export async function sweepOrphan(
   kind: "plain" | "clone",
   recheck?: (trashPath: string) => Promise<string | undefined>,
 ): Promise<RemovalResult> {
-  const before = await checkContained(
-    path,
-    ctx.worktreesDirReal,
-    ctx.worktreesDev,
-  );
-  if (before) {
-    return { ok: false, reason: `containment check failed: ${before}` };
-  }
-  let trash;
-  try {
-    trash = await ensureTrash(ctx);
-  } catch (error) {
-    return { ok: false, reason: (error as Error).message };
-  }
-  const trashPath = join(trash, trashNameFor(path));
+  const slot = await trashSlotFor(ctx, path);
+  if (!slot.ok) return slot;
+  const { trash, trashPath } = slot;
   try {
     await rename(path, trashPath);
   } catch (error) {
