@@ -498,8 +498,23 @@ async function run(
   return 0;
 }
 
-if (import.meta.main) {
-  const code = await main(process.argv.slice(2));
-  // Leftover git grandchildren of a timed-out call must not keep us alive.
+/**
+ * Exits once standard output and error have been handed to the system.
+ * Under Node, writes to a pipe are asynchronous, and exiting at once would
+ * cut a long `--json` document short.
+ */
+export async function exitWhenFlushed(code: number): Promise<never> {
+  const flushed = (stream: NodeJS.WriteStream) =>
+    new Promise<void>((resolve) => stream.write("", () => resolve()));
+  await Promise.race([
+    Promise.all([flushed(process.stdout), flushed(process.stderr)]),
+    new Promise((resolve) => setTimeout(resolve, 10_000)),
+  ]);
+  // Exiting explicitly: leftover git grandchildren of a timed-out call must
+  // not keep the process alive.
   process.exit(code);
+}
+
+if (import.meta.main) {
+  await exitWhenFlushed(await main(process.argv.slice(2)));
 }

@@ -50,7 +50,7 @@ export type * from "./lib/types.ts";
 export { VERSION } from "./lib/version.ts";
 
 if (import.meta.main) {
-  const { main } = await import("./cli.ts");
+  const { exitWhenFlushed, main } = await import("./cli.ts");
   const process = (await import("node:process")).default;
-  process.exit(await main(process.argv.slice(2)));
+  await exitWhenFlushed(await main(process.argv.slice(2)));
 }

@@ -292,7 +292,7 @@ export interface PruneSummary {
   /** Whether cleanup was skipped entirely, and why. */
   skipped: string | null;
   /** Leftovers of an interrupted earlier run that were cleaned or reported. */
-  trash: { emptied: string[]; remaining: string[] };
+  trash: { emptied: string[]; restored: string[]; remaining: string[] };
   /** Notes for the whole run, such as `/proc` not being readable. */
   notes: string[];
 }

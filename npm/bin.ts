@@ -5,6 +5,6 @@
  */
 
 import process from "node:process";
-import { main } from "../cli.ts";
+import { exitWhenFlushed, main } from "../cli.ts";
 
-process.exit(await main(process.argv.slice(2)));
+await exitWhenFlushed(await main(process.argv.slice(2)));

@@ -100,8 +100,9 @@ if (bundle.code !== 0) {
 
 await testSuite("Deno: all tests", ["tests/"]);
 if (bundle.code === 0) {
-  await testSuite("Node: end-to-end tests against the npm bundle", [
+  await testSuite("Node: end-to-end and fault tests against the npm bundle", [
     "tests/e2e/",
+    "tests/faults/",
   ], {
     MPM_TEST_RUNTIME: "node",
   });

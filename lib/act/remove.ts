@@ -19,7 +19,8 @@ import {
 } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { isStrictlyInside } from "../decide/containment.ts";
-import { describeGitFailure, runGit } from "../gather/git.ts";
+import { describeGitFailure, type GitResult, runGit } from "../gather/git.ts";
+import { parsePorcelainV2 } from "../gather/status_parse.ts";
 import { errnoCode } from "./write.ts";
 
 /** The trash folder's name inside `.claude/worktrees/`. */
@@ -91,6 +92,7 @@ async function ensureTrash(ctx: RemovalContext): Promise<string> {
 async function trashSlotFor(
   ctx: RemovalContext,
   path: string,
+  kind: TrashKind,
 ): Promise<
   { ok: true; trash: string; trashPath: string } | {
     ok: false;
@@ -107,16 +109,29 @@ async function trashSlotFor(
   }
   try {
     const trash = await ensureTrash(ctx);
-    return { ok: true, trash, trashPath: join(trash, trashNameFor(path)) };
+    return {
+      ok: true,
+      trash,
+      trashPath: join(trash, trashNameFor(path, kind)),
+    };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
 }
 
-function trashNameFor(path: string): string {
+/** What a trash entry was: a registered worktree or a swept orphan. */
+export type TrashKind = "worktree" | "orphan";
+
+function trashNameFor(path: string, kind: TrashKind): string {
   return `${basename(path)}~${Date.now().toString(36)}${
     Math.random().toString(36).slice(2, 8)
-  }`;
+  }.${kind}`;
+}
+
+/** The kind recorded in a trash entry's name, if any. */
+export function trashKind(trashEntry: string): TrashKind | undefined {
+  const match = /~[0-9a-z]+\.(worktree|orphan)$/.exec(trashEntry);
+  return match ? match[1] as TrashKind : undefined;
 }
 
 /** The original name of a trash entry. */
@@ -134,7 +149,7 @@ export async function removeRegisteredWorktree(
   ctx: RemovalContext,
   path: string,
 ): Promise<RemovalResult> {
-  const slot = await trashSlotFor(ctx, path);
+  const slot = await trashSlotFor(ctx, path, "worktree");
   if (!slot.ok) return slot;
   const { trash, trashPath } = slot;
   const git = (args: string[]) =>
@@ -152,12 +167,20 @@ export async function removeRegisteredWorktree(
     ? `containment check failed: ${after}`
     : `git refused: ${describeGitFailure(removed!)}`;
   const back = await git(["worktree", "move", trashPath, path]);
-  return {
-    ok: false,
-    reason: back.code === 0
-      ? why
-      : `${why}; it was left at '${trashPath}' (${describeGitFailure(back)})`,
-  };
+  if (back.code === 0) return { ok: false, reason: why };
+  // git may have dropped the registration before failing part way: put the
+  // directory back where it was, so what is left of it stays in sight.
+  try {
+    await rename(trashPath, path);
+    return { ok: false, reason: `${why}; what is left was put back` };
+  } catch {
+    return {
+      ok: false,
+      reason: `${why}; it was left at '${trashPath}' (${
+        describeGitFailure(back)
+      })`,
+    };
+  }
 }
 
 /** Cleans the registration of a worktree whose directory is already gone. */
@@ -185,7 +208,7 @@ export async function sweepOrphan(
   kind: "plain" | "clone",
   recheck?: (trashPath: string) => Promise<string | undefined>,
 ): Promise<RemovalResult> {
-  const slot = await trashSlotFor(ctx, path);
+  const slot = await trashSlotFor(ctx, path, "orphan");
   if (!slot.ok) return slot;
   const { trash, trashPath } = slot;
   try {
@@ -231,23 +254,38 @@ export async function sweepOrphan(
   }
 }
 
+/** What became of the entries an interrupted run left in the trash. */
+export interface TrashRecovery {
+  /** Entries whose removal was finished. */
+  emptied: string[];
+  /** Entries moved back to `.claude/worktrees/` because they hold work. */
+  restored: string[];
+  /** Entries left in the trash, to look at by hand. */
+  remaining: string[];
+}
+
 /**
- * Finishes what an interrupted run left in the trash: registered worktrees
- * are removed with git (or moved back if git refuses), other entries were
- * already judged disposable and are deleted.
+ * Finishes what an interrupted run left in the trash.
+ *
+ * - A registered worktree is removed with git. If git refuses only because
+ *   tracked files are missing (a removal killed part way), those files are
+ *   restored from git first and the removal is finished; if it holds any
+ *   other change, it is moved back whole.
+ * - A swept orphan (judged disposable before it moved) is deleted.
+ * - Anything else, such as a worktree git unregistered before failing, is
+ *   never deleted: it is moved back, or left and reported.
  */
 export async function recoverTrash(
   ctx: RemovalContext,
   registeredInTrash: ReadonlySet<string>,
-): Promise<{ emptied: string[]; remaining: string[] }> {
+): Promise<TrashRecovery> {
   const dir = trashDir(ctx);
-  const emptied: string[] = [];
-  const remaining: string[] = [];
+  const result: TrashRecovery = { emptied: [], restored: [], remaining: [] };
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
-    return { emptied, remaining };
+    return result;
   }
   const trashProblem = await checkContained(
     dir,
@@ -255,41 +293,98 @@ export async function recoverTrash(
     ctx.worktreesDev,
   );
   if (trashProblem) {
-    return { emptied, remaining: names.map((n) => join(dir, n)) };
+    result.remaining = names.map((n) => join(dir, n));
+    return result;
   }
+  const git = (args: string[], cwd = ctx.mainRoot) =>
+    runGit(args, { cwd, readOnly: false });
   for (const name of names) {
     const entry = join(dir, name);
+    const home = join(ctx.worktreesDirReal, originalName(name));
     if (registeredInTrash.has(entry)) {
-      const removed = await runGit(["worktree", "remove", entry], {
-        cwd: ctx.mainRoot,
-        readOnly: false,
-      });
-      if (removed.code === 0) {
-        emptied.push(entry);
+      if (await finishWorktreeRemoval(entry, git)) {
+        result.emptied.push(entry);
         continue;
       }
-      const home = join(ctx.worktreesDirReal, originalName(name));
-      const back = await runGit(["worktree", "move", entry, home], {
-        cwd: ctx.mainRoot,
-        readOnly: false,
-      });
-      if (back.code !== 0) remaining.push(entry);
+      const back = await git(["worktree", "move", entry, home]);
+      (back.code === 0 ? result.restored : result.remaining).push(entry);
       continue;
     }
+    let info;
     try {
-      const info = await lstat(entry);
-      if (info.isSymbolicLink() || !info.isDirectory()) {
-        remaining.push(entry);
-        continue;
-      }
-      await rm(entry, { recursive: true });
-      emptied.push(entry);
+      info = await lstat(entry);
     } catch {
-      remaining.push(entry);
+      result.remaining.push(entry);
+      continue;
+    }
+    if (
+      trashKind(name) === "orphan" && info.isDirectory() &&
+      !info.isSymbolicLink()
+    ) {
+      try {
+        await rm(entry, { recursive: true });
+        result.emptied.push(entry);
+      } catch {
+        result.remaining.push(entry);
+      }
+      continue;
+    }
+    if (info.isDirectory() && !info.isSymbolicLink()) {
+      // An empty directory holds nothing to lose, whatever it was.
+      try {
+        await rmdir(entry);
+        result.emptied.push(entry);
+        continue;
+      } catch {
+        // Not empty: it goes back below.
+      }
+    }
+    try {
+      await lstat(home);
+      result.remaining.push(entry);
+    } catch {
+      try {
+        await rename(entry, home);
+        result.restored.push(entry);
+      } catch {
+        result.remaining.push(entry);
+      }
     }
   }
-  if (remaining.length === 0) await rmdir(dir).catch(() => {});
-  return { emptied, remaining };
+  if (result.remaining.length === 0) await rmdir(dir).catch(() => {});
+  return result;
+}
+
+/**
+ * Removes a registered worktree from the trash, restoring tracked files a
+ * killed removal deleted when that is the only change.
+ */
+async function finishWorktreeRemoval(
+  entry: string,
+  git: (args: string[], cwd?: string) => Promise<GitResult>,
+): Promise<boolean> {
+  if ((await git(["worktree", "remove", entry])).code === 0) return true;
+  const status = await git([
+    "status",
+    "--porcelain=v2",
+    "-z",
+    "--untracked-files=all",
+    "--no-renames",
+  ], entry);
+  if (status.code !== 0 || status.stderr.trim() !== "") return false;
+  let parsed;
+  try {
+    parsed = parsePorcelainV2(status.stdout);
+  } catch {
+    return false;
+  }
+  const onlyDeleted = parsed.staged.length === 0 &&
+    parsed.untracked.length === 0 && parsed.conflicted.length === 0 &&
+    parsed.modified.length > 0 &&
+    parsed.modified.every((e) => e.worktree === "D");
+  if (!onlyDeleted) return false;
+  if ((await git(["checkout", "--", "."], entry)).code !== 0) return false;
+  return (await git(["worktree", "remove", entry])).code === 0;
 }
 
 /** Removes the trash folder when it is empty. */

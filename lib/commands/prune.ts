@@ -94,7 +94,7 @@ export function emptySummary(dryRun: boolean): PruneSummary {
     default_branch: null,
     bytes_reclaimed: 0,
     skipped: null,
-    trash: { emptied: [], remaining: [] },
+    trash: { emptied: [], restored: [], remaining: [] },
     notes: [],
   };
 }
@@ -147,16 +147,13 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
     );
   }
   const repo = project.repo;
-  const list = await runGit(["worktree", "list", "--porcelain", "-z"], {
-    cwd: repo.topLevel,
-  });
-  if (list.code !== 0) {
-    const why = `git worktree list failed: ${describeGitFailure(list)}`;
-    summary.skipped = why;
-    summary.orphan_sweep_skipped = why;
+  const listed = await listWorktrees(repo.topLevel);
+  if (typeof listed === "string") {
+    summary.skipped = listed;
+    summary.orphan_sweep_skipped = listed;
     return finish(summary);
   }
-  const records = parseWorktreeList(list.stdout);
+  let records = listed;
   const main = records[0];
   if (!main || main.bare) {
     summary.skipped = "the repository has no main worktree (it is bare)";
@@ -191,6 +188,17 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
   }
   if (lock?.warning) summary.notes.push(lock.warning);
   try {
+    if (lock) {
+      // Another run may have finished while we waited: act on the list as
+      // it is now, never on the one read before the lock was ours.
+      const fresh = await listWorktrees(repo.topLevel);
+      if (typeof fresh === "string") {
+        summary.skipped = fresh;
+        summary.orphan_sweep_skipped = fresh;
+        return finish(summary);
+      }
+      records = fresh;
+    }
     return await pruneLocked(
       options,
       summary,
@@ -203,6 +211,20 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
   } finally {
     await lock?.release();
   }
+}
+
+/** The registered worktrees, main first, or why they could not be listed. */
+async function listWorktrees(
+  cwd: string,
+): Promise<WorktreeRecord[] | string> {
+  const list = await runGit(["worktree", "list", "--porcelain", "-z"], { cwd });
+  if (list.code !== 0) {
+    return `git worktree list failed: ${describeGitFailure(list)}`;
+  }
+  const records = parseWorktreeList(list.stdout);
+  return records.length > 0
+    ? records
+    : "git worktree list failed: it listed no worktrees";
 }
 
 async function pruneLocked(
@@ -453,7 +475,14 @@ async function pruneLocked(
 async function recheckClone(trashPath: string): Promise<string | undefined> {
   const gitDir = join(trashPath, ".git");
   const status = await runGit(
-    ["status", "--porcelain=v2", "-z", "--untracked-files=all", "--show-stash"],
+    [
+      "status",
+      "--porcelain=v2",
+      "-z",
+      "--branch",
+      "--untracked-files=all",
+      "--show-stash",
+    ],
     {
       cwd: trashPath,
       env: {
@@ -466,7 +495,12 @@ async function recheckClone(trashPath: string): Promise<string | undefined> {
   if (status.code !== 0) {
     return `git status failed on re-check: ${describeGitFailure(status)}`;
   }
-  const parsed = parsePorcelainV2(status.stdout);
+  let parsed;
+  try {
+    parsed = parsePorcelainV2(status.stdout, { expectBranchHeaders: true });
+  } catch (error) {
+    return `git status unreadable on re-check: ${(error as Error).message}`;
+  }
   const changed = parsed.staged.length + parsed.modified.length +
     parsed.untracked.length + parsed.conflicted.length + parsed.stashCount;
   return changed > 0 ? "changes appeared during cleanup" : undefined;

@@ -7,6 +7,8 @@
  */
 
 import { CommandBuilder } from "dax";
+import { stat } from "node:fs/promises";
+import { delimiter, resolve } from "node:path";
 import process from "node:process";
 
 /** How long one git call may run before it is killed (milliseconds). */
@@ -72,7 +74,7 @@ export function describeGitFailure(result: GitResult): string {
   const line = result.stderr.split("\n").map((l) => l.trim()).find((l) =>
     l.length > 0
   );
-  const text = line?.replace(/^(fatal|error): /, "") ??
+  const text = line?.replace(/^(fatal|error|warning): /, "") ??
     `exit code ${result.code}`;
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
@@ -93,6 +95,38 @@ const BASE_ENV: Record<string, string> = {
   LANGUAGE: "C",
 };
 
+let resolvedGit: { pathEnv: string; path: string } | undefined;
+
+/**
+ * Finds git on `PATH` ourselves, skipping folders that cannot be searched
+ * (a lookup that stops at the first unreadable folder would miss a git
+ * further on, as when a hook inherits another user's `PATH`).
+ *
+ * @throws {GitNotFoundError} when no folder on `PATH` has git.
+ */
+export async function gitExecutable(): Promise<string> {
+  const pathEnv = process.env.PATH ?? "";
+  if (resolvedGit?.pathEnv === pathEnv) return resolvedGit.path;
+  const windows = process.platform === "win32";
+  const names = windows ? ["git.exe", "git.cmd", "git.bat"] : ["git"];
+  for (const dir of pathEnv.split(delimiter)) {
+    if (dir === "") continue;
+    for (const name of names) {
+      const candidate = resolve(dir, name);
+      try {
+        const info = await stat(candidate);
+        if (info.isFile() && (windows || (info.mode & 0o111) !== 0)) {
+          resolvedGit = { pathEnv, path: candidate };
+          return candidate;
+        }
+      } catch {
+        // Missing or unsearchable: try the next folder.
+      }
+    }
+  }
+  throw new GitNotFoundError();
+}
+
 let gitCalls = 0;
 
 /** How many git processes this process has started (for benchmarks). */
@@ -110,7 +144,11 @@ export async function runGit(
   options: GitCallOptions,
 ): Promise<GitResult> {
   const readOnly = options.readOnly ?? true;
-  const argv = ["git", ...(readOnly ? ["--no-optional-locks"] : []), ...args];
+  const argv = [
+    await gitExecutable(),
+    ...(readOnly ? ["--no-optional-locks"] : []),
+    ...args,
+  ];
   const timeoutMs = options.timeoutMs ?? timeoutFromEnv();
   let builder = new CommandBuilder()
     .command(argv)

@@ -6,7 +6,7 @@
  */
 
 import { stat } from "node:fs/promises";
-import { isAbsolute, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { gitOk, type GitResult, runGit } from "./git.ts";
 import { describeGitFailure } from "./git.ts";
 import { type ParsedStatus, parsePorcelainV2 } from "./status_parse.ts";
@@ -36,23 +36,22 @@ export interface RepoLocation {
 export async function locateRepo(
   cwd: string,
 ): Promise<RepoLocation | undefined> {
-  const result = await runGit(
-    [
-      "rev-parse",
-      "--path-format=absolute",
-      "--show-toplevel",
-      "--git-dir",
-      "--git-common-dir",
-    ],
-    { cwd },
-  );
-  if (result.code !== 0) return undefined;
-  const [topLevel, gitDir, commonDir] = result.stdout.split("\n");
-  if (!topLevel || !gitDir || !commonDir) return undefined;
+  // One call per path: a path may hold a newline, so outputs are not split.
+  const ask = (flag: string) =>
+    runGit(["rev-parse", "--path-format=absolute", flag], { cwd });
+  const [top, gitDir, commonDir] = await Promise.all([
+    ask("--show-toplevel"),
+    ask("--git-dir"),
+    ask("--git-common-dir"),
+  ]);
+  if ([top, gitDir, commonDir].some((r) => r.code !== 0)) return undefined;
+  const path = (r: GitResult) => r.stdout.replace(/\n$/, "");
+  const topLevel = path(top);
+  if (!topLevel || !path(gitDir) || !path(commonDir)) return undefined;
   return {
     topLevel,
-    gitDir: isAbsolute(gitDir) ? gitDir : resolve(cwd, gitDir),
-    commonDir: isAbsolute(commonDir) ? commonDir : resolve(cwd, commonDir),
+    gitDir: resolve(cwd, path(gitDir)),
+    commonDir: resolve(cwd, path(commonDir)),
   };
 }
 
@@ -203,7 +202,9 @@ export async function captureGitContext(
   context.operation_in_progress = operation;
   if (statusResult.code === 0) {
     try {
-      const status = parsePorcelainV2(statusResult.stdout);
+      const status = parsePorcelainV2(statusResult.stdout, {
+        expectBranchHeaders: true,
+      });
       context.branch = status.branch ?? null;
       context.head = status.head ?? null;
       context.detached = status.branch === undefined;

@@ -49,12 +49,26 @@ export function isDirty(status: ParsedStatus): boolean {
     status.untracked.length > 0 || status.conflicted.length > 0;
 }
 
+/** Options for {@link parsePorcelainV2}. */
+export interface ParseStatusOptions {
+  /**
+   * The output came from `status --branch`, so the `# branch.oid` and
+   * `# branch.head` headers must be there. Real git always prints them;
+   * output without them is not a status and must not pass for a clean one.
+   */
+  expectBranchHeaders?: boolean;
+}
+
 /**
  * Parses NUL-separated porcelain v2 output.
  *
- * @throws {Error} when a record is not porcelain v2.
+ * @throws {Error} when a record is not porcelain v2, or when expected
+ * branch headers are missing.
  */
-export function parsePorcelainV2(output: string): ParsedStatus {
+export function parsePorcelainV2(
+  output: string,
+  options: ParseStatusOptions = {},
+): ParsedStatus {
   const status: ParsedStatus = {
     stashCount: 0,
     staged: [],
@@ -64,11 +78,15 @@ export function parsePorcelainV2(output: string): ParsedStatus {
     ignored: [],
   };
   const records = output.split("\0");
+  let sawOid = false;
+  let sawHead = false;
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     if (record === "") continue;
     const kind = record[0];
     if (kind === "#") {
+      if (record.startsWith("# branch.oid ")) sawOid = true;
+      if (record.startsWith("# branch.head ")) sawHead = true;
       parseHeader(record, status);
     } else if (kind === "1") {
       addChange(status, fields(record, 9), undefined);
@@ -86,6 +104,11 @@ export function parsePorcelainV2(output: string): ParsedStatus {
         `Cannot parse git status: unexpected record '${record.slice(0, 40)}'`,
       );
     }
+  }
+  if (options.expectBranchHeaders && !(sawOid && sawHead)) {
+    throw new Error(
+      "Cannot parse git status: the branch headers are missing",
+    );
   }
   return status;
 }

@@ -15,7 +15,7 @@ import type {
   WorktreeFacts,
 } from "../decide/classify.ts";
 import { isSameOrInside, isStrictlyInside } from "../decide/containment.ts";
-import { describeGitFailure, runGit } from "./git.ts";
+import { describeGitFailure, type GitResult, runGit } from "./git.ts";
 import { integrationOf, type RefFacts } from "./branches.ts";
 import { uniqueIgnoredFiles } from "./ignored.ts";
 import {
@@ -75,13 +75,29 @@ function counts(status: ParsedStatus): ChangeCounts {
   };
 }
 
+/**
+ * Why a status cannot be trusted, if it cannot. git reports some problems
+ * (a folder it cannot open) only as a warning on stderr and still exits 0,
+ * so anything on stderr makes the status unknown.
+ */
+export function statusFailure(status: GitResult): string | undefined {
+  if (status.code !== 0) {
+    return `git status failed: ${describeGitFailure(status)}`;
+  }
+  if (status.stderr.trim() !== "") {
+    return `git status warned: ${describeGitFailure(status)}`;
+  }
+  return undefined;
+}
+
 /** Reads the `gitdir:` line of a `.git` file. */
 export async function readGitFile(dotGit: string): Promise<string | undefined> {
   try {
     const text = await readFile(dotGit, "utf8");
-    const match = /^gitdir: (.+)$/m.exec(text);
-    if (!match) return undefined;
-    const target = match[1].trim();
+    if (!text.startsWith("gitdir: ")) return undefined;
+    // Only the final newline ends the path: a path may hold newlines.
+    const target = text.slice("gitdir: ".length).replace(/\r?\n$/, "");
+    if (target === "") return undefined;
     return isAbsolute(target) ? target : resolve(dirname(dotGit), target);
   } catch {
     return undefined;
@@ -194,11 +210,14 @@ export async function gatherWorktreeFacts(
   facts.operation = operation;
   facts.submodules = submodules;
   facts.unreferencedCommits = unref;
-  if (status.code !== 0) {
-    facts.errors.push(`git status failed: ${describeGitFailure(status)}`);
+  const statusProblem = statusFailure(status);
+  if (statusProblem) {
+    facts.errors.push(statusProblem);
   } else {
     try {
-      const parsed = parsePorcelainV2(status.stdout);
+      const parsed = parsePorcelainV2(status.stdout, {
+        expectBranchHeaders: true,
+      });
       facts.changes = counts(parsed);
       facts.uniqueIgnored = await uniqueIgnoredFiles(
         path,
@@ -344,12 +363,15 @@ async function gatherCloneFacts(
       `cannot compare with its remotes: ${describeGitFailure(unpushed)}`,
     );
   }
-  if (status.code !== 0) {
-    facts.errors.push(`git status failed: ${describeGitFailure(status)}`);
+  const statusProblem = statusFailure(status);
+  if (statusProblem) {
+    facts.errors.push(statusProblem);
     return;
   }
   try {
-    const parsed = parsePorcelainV2(status.stdout);
+    const parsed = parsePorcelainV2(status.stdout, {
+      expectBranchHeaders: true,
+    });
     facts.changes = counts(parsed);
     facts.stashCount = parsed.stashCount;
     facts.uniqueIgnored = await uniqueIgnoredFiles(

@@ -30,7 +30,8 @@ function reasonText(outcome: WorktreeOutcome | OrphanOutcome): string {
 export function hasCleanupActivity(summary: PruneSummary): boolean {
   return summary.worktrees.length > 0 || summary.orphans.length > 0 ||
     summary.orphan_sweep_skipped !== null || summary.skipped !== null ||
-    summary.trash.emptied.length > 0 || summary.trash.remaining.length > 0;
+    summary.trash.emptied.length > 0 || summary.trash.remaining.length > 0 ||
+    summary.trash.restored.length > 0;
 }
 
 /**
@@ -116,6 +117,11 @@ export function pruneSummaryLines(summary: PruneSummary): string[] {
   if (summary.trash.emptied.length > 0) {
     lines.push(
       `Finished removing ${summary.trash.emptied.length} item(s) left by an interrupted run`,
+    );
+  }
+  if (summary.trash.restored.length > 0) {
+    lines.push(
+      `Moved back ${summary.trash.restored.length} item(s) an interrupted run had left in the trash: they hold work`,
     );
   }
   if (summary.trash.remaining.length > 0) {

@@ -479,14 +479,6 @@ Deno.test("project folder named with spaces, quotes and unicode: pause, resume, 
 });
 
 Deno.test({
-  // BUG: locateRepo (lib/gather/repo.ts) reads `git rev-parse
-  // --show-toplevel --git-dir --git-common-dir` and splits it on "\n", so a
-  // newline in the project folder's name cuts the path: pause writes its
-  // session into a new folder named after the first line (outside the
-  // project), records wrong git state with 'cannot change to' errors, and
-  // prune fails ('not a git repository') or, if a repository exists at the
-  // cut path, works on that repository instead.
-  ignore: true,
   name:
     "project folder whose name holds a newline: pause, resume, list and prune work on that folder",
   fn: async () => {

@@ -158,12 +158,6 @@ Deno.test("8 pauses at once with disposable worktrees: all exit 0, 8 distinct se
 });
 
 Deno.test({
-  // BUG: prune reads `git worktree list` before it takes the cleanup lock
-  // and never reads it again, so a run that waited for the lock judges the
-  // worktrees the first run already removed: their directories are gone, so
-  // it tries `git worktree remove` on them and reports each as 'preserved'
-  // with 'git-refused' ("... is not a working tree").
-  ignore: true,
   name:
     "8 pauses at once: no run reports a git-refused error for a worktree another run removed",
   fn: async () => {
@@ -233,11 +227,6 @@ Deno.test("two prunes at once: each worktree is pruned by exactly one run; the o
 });
 
 Deno.test({
-  // BUG: same cause as the 8-pauses case: the run that waited for the lock
-  // acts on the worktree list it read before waiting, runs
-  // `git worktree remove` on worktrees the other run already removed, and
-  // reports them as preserved with 'git-refused'.
-  ignore: true,
   name:
     "two prunes at once: the run that waited does not act on worktrees the other removed",
   fn: async () => {

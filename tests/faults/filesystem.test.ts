@@ -364,13 +364,6 @@ Deno.test(
       CAN_RUN_AS_NOBODY,
       NO_SETPRIV,
     ),
-    // BUG: `git status` exits 0 with only a stderr warning ("could not open
-    // directory 'secret/': Permission denied"), so the worktree is judged
-    // clean; `git worktree remove` then deletes part of it, deregisters it,
-    // and fails; the move back fails and the rest is left in the trash; the
-    // next run deletes that trash entry with rm -r as "already judged
-    // disposable", losing the untracked files in the unreadable folder.
-    ignore: true,
     fn: async () => {
       const box = sandbox();
       try {

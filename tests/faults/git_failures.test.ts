@@ -20,7 +20,6 @@ import {
   git,
   makeRepo,
   runCli,
-  RUNTIME,
   type Sandbox,
   sandbox,
   writeFile,
@@ -261,11 +260,6 @@ Deno.test("git status prints garbage with exit 0: worktrees are preserved, never
 });
 
 Deno.test({
-  // BUG: an exit-0 `git status --branch` that prints nothing (or only
-  // unknown '#' headers) is parsed as a clean worktree and the worktree is
-  // removed. Real git always prints '# branch.oid' and '# branch.head' with
-  // --branch, so such output means the status was not actually read.
-  ignore: true,
   name:
     "git status prints nothing (or only unknown headers) with exit 0: worktrees are preserved",
   fn: async () => {
@@ -536,12 +530,7 @@ const unsearchable = skippable(
 
 Deno.test({
   ...unsearchable,
-  // BUG (Deno runtime only): dax resolves 'git' itself and stops at the
-  // first PATH folder it cannot stat ('Permission denied (os error 13):
-  // stat '<folder>/git''), so every command fails with that error, although
-  // shells and Node skip such folders and find /usr/bin/git. Happens with
-  // sudo -u or hooks that inherit root's PATH (/root/.cargo/bin …).
-  ignore: unsearchable.ignore || RUNTIME === "deno",
+  ignore: unsearchable.ignore,
   fn: async () => {
     const box = sandbox();
     try {

@@ -397,14 +397,6 @@ Deno.test("recovery: a worktree in the trash that gained work is moved back whol
 });
 
 Deno.test({
-  // BUG: a registered trash entry whose `git worktree remove` was killed part
-  // way (some tracked files already deleted) makes the next run's
-  // `git worktree remove` refuse ("contains modified or untracked files"),
-  // and recoverTrash then moves the half-removed worktree back to
-  // .claude/worktrees/<name>, registered, where every later run keeps it
-  // as 'dirty' (N modified). It should finish the removal (or leave it in the
-  // trash and report it), not restore a half-deleted worktree.
-  ignore: true,
   name:
     "recovery: a worktree whose removal was killed part way is finished, not moved back half-removed",
   fn: async () => {

@@ -12,13 +12,7 @@
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  makeRepo,
-  runCli,
-  RUNTIME,
-  type Sandbox,
-  sandbox,
-} from "../helpers.ts";
+import { makeRepo, runCli, type Sandbox, sandbox } from "../helpers.ts";
 import {
   assertNoStack,
   CAN_MOUNT,
@@ -233,14 +227,6 @@ Deno.test("5,000 session files: list shows 20 rows and a footer, resume picks th
 });
 
 Deno.test({
-  // BUG (Node bundle only): cli.ts calls process.exit() right after
-  // process.stdout.write(); under Node, writes to a pipe are asynchronous,
-  // so everything past the pipe buffer (64 KiB) is lost: with 2,000
-  // sessions `node dist/mpm-session.mjs list --all --json | wc -c` prints
-  // 131072 instead of 290983, and a Python or Deno parent reading a pipe
-  // gets 65536 bytes of cut JSON. Deno's stdout writes are synchronous, so
-  // this test runs (and passes) under the Deno runtime.
-  ignore: RUNTIME === "node",
   name:
     "--json output far larger than a pipe buffer (list --all --json of 2,000 sessions) reaches a pipe whole",
   fn: async () => {

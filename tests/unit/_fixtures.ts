@@ -94,7 +94,7 @@ export function pruneSummary(
     default_branch: null,
     bytes_reclaimed: 0,
     skipped: null,
-    trash: { emptied: [], remaining: [] },
+    trash: { emptied: [], restored: [], remaining: [] },
     notes: [],
     ...overrides,
   };

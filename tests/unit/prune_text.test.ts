@@ -92,12 +92,16 @@ Deno.test("hasCleanupActivity: true when any worktree, orphan, skip or trash ite
     },
     {
       name: "trash emptied",
-      input: pruneSummary({ trash: { emptied: ["t"], remaining: [] } }),
+      input: pruneSummary({
+        trash: { emptied: ["t"], restored: [], remaining: [] },
+      }),
       expected: true,
     },
     {
       name: "trash remaining",
-      input: pruneSummary({ trash: { emptied: [], remaining: ["t"] } }),
+      input: pruneSummary({
+        trash: { emptied: [], restored: [], remaining: ["t"] },
+      }),
       expected: true,
     },
   ];
@@ -248,6 +252,7 @@ Deno.test("pruneSummaryLines: exact wording for each kind of outcome", () => {
       input: pruneSummary({
         trash: {
           emptied: ["a", "b"],
+          restored: [],
           remaining: [".claude/worktrees/.trash-1"],
         },
       }),
@@ -381,7 +386,7 @@ Deno.test("pruneSummaryLines: paths are shown on one line with controls escaped"
         action: "would-sweep",
       }),
     ],
-    trash: { emptied: [], remaining: ["/r/.trash\r1"] },
+    trash: { emptied: [], restored: [], remaining: ["/r/.trash\r1"] },
   }));
   assert.deepEqual(lines, [
     "Would prune 1 stale worktree(s)",
