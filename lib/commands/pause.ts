@@ -12,7 +12,11 @@ import { UserError } from "../errors.ts";
 import { runGit } from "../gather/git.ts";
 import { readClaudeState, taskListSnapshot } from "../gather/claude.ts";
 import { resolveProject } from "../gather/project.ts";
-import { captureGitContext, emptyGitContext } from "../gather/repo.ts";
+import {
+  captureGitContext,
+  emptyGitContext,
+  unknownGitContext,
+} from "../gather/repo.ts";
 import { sessionsDirFor } from "../gather/sessions.ts";
 import {
   createSessionFiles,
@@ -162,9 +166,9 @@ export async function pause(options: PauseOptions = {}): Promise<PauseResult> {
     warnings.push("git was not found on PATH: git state was not captured");
   }
   const [git, claude, ignored] = await Promise.all([
-    project.repo
-      ? captureGitContext(project.repo)
-      : Promise.resolve(emptyGitContext()),
+    project.repo ? captureGitContext(project.repo) : Promise.resolve(
+      project.gitMissing ? unknownGitContext() : emptyGitContext(),
+    ),
     readClaudeState(
       project.root,
       options.claudeSessionId

@@ -176,6 +176,16 @@ export function emptyGitContext(errors: string[] = []): GitContext {
   };
 }
 
+/**
+ * The git context when git could not be asked at all: nothing is known, so
+ * nothing is claimed clean.
+ */
+export function unknownGitContext(): GitContext {
+  const context = emptyGitContext();
+  context.status.clean = false;
+  return context;
+}
+
 function failure(what: string, result: GitResult): string {
   return `Cannot read ${what}: ${describeGitFailure(result)}`;
 }
@@ -223,9 +233,12 @@ export async function captureGitContext(
   if (context.errors.some((e) => e.startsWith("Cannot read status"))) {
     context.status.clean = false;
   }
+  const statusRead = !context.errors.some((e) =>
+    e.startsWith("Cannot read status")
+  );
   if (commits.ok) {
     context.recent_commits = commits.list;
-  } else if (context.head !== null) {
+  } else if (context.head !== null || !statusRead) {
     // An unborn branch has no log; that is not an error.
     context.errors.push(`Cannot read recent commits: ${commits.error.message}`);
   }
