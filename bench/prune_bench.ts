@@ -17,9 +17,11 @@
  * nothing is left to remove). Every run starts from the same state: after a
  * "first" run the removed worktrees are added back with `git worktree add`
  * on their unchanged branches (not timed), and a "steady" run changes
- * nothing. After every run the benchmark checks that exactly the
- * disposable worktrees are gone and every other one is intact, and stops
- * with an error if not.
+ * nothing. Dirty pages are flushed (`sync`) before every timed run, so the
+ * worktrees are on disk as in real use. After every run the benchmark
+ * checks that exactly the disposable worktrees are gone and every other one
+ * is intact: a run that leaves a disposable worktree whole is counted as
+ * wrong, anything worse (lost work, half-removed folders) stops it.
  *
  * ```sh
  * deno task bench                      # sizes 10,100,300, 3 repetitions
@@ -29,7 +31,9 @@
  *
  * Options: `--sizes a,b,c`, `--quick`, `--reps N` (median of N, default
  * 3), `--files N` (files in the repository, default 2000), `--keep` (leave
- * the temporary folder in place).
+ * the temporary folder in place), `--no-sync` (do not flush dirty pages to
+ * disk before each timed run; removals then only touch the page cache and
+ * are several times faster, but far noisier).
  *
  * @module
  */
@@ -77,24 +81,26 @@ interface RunResult {
  *
  * @param cmd the program.
  * @param args its arguments.
- * @param opts working directory and environment (defaults: inherited).
+ * @param opts working directory, environment (default: inherited) and
+ * text for standard input (default: none).
  */
 function run(
   cmd: string,
   args: string[],
-  opts: { cwd?: string; env?: Record<string, string> } = {},
+  opts: { cwd?: string; env?: Record<string, string>; stdin?: string } = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(cmd, args, {
       cwd: opts.cwd,
       env: opts.env ?? (process.env as Record<string, string>),
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: [opts.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
     });
+    if (opts.stdin !== undefined) child.stdin?.end(opts.stdin);
     const out: Uint8Array[] = [];
     const err: Uint8Array[] = [];
-    child.stdout.on("data", (c: Uint8Array) => out.push(c));
-    child.stderr.on("data", (c: Uint8Array) => err.push(c));
+    child.stdout?.on("data", (c: Uint8Array) => out.push(c));
+    child.stderr?.on("data", (c: Uint8Array) => err.push(c));
     child.on("error", reject);
     child.on("close", (code: number | null) => {
       const decode = (parts: Uint8Array[]) =>
@@ -136,19 +142,48 @@ async function git(cwd: string, ...args: string[]): Promise<string> {
   return result.stdout;
 }
 
-/** Runs `fn` over `items` with at most `limit` calls in flight. */
+/**
+ * Runs git in `cwd` with `input` on its standard input.
+ *
+ * @throws {Error} when git exits non-zero.
+ */
+async function gitStdin(
+  cwd: string,
+  args: string[],
+  input: string,
+): Promise<void> {
+  const result = await run("git", args, { cwd, stdin: input });
+  if (result.code !== 0) {
+    throw new Error(`git ${args.join(" ")} failed: ${result.stderr.trim()}`);
+  }
+}
+
+/**
+ * Runs `fn` over `items` with at most `limit` calls in flight. On failure
+ * it still waits for the calls under way, so no git process outlives it.
+ */
 async function pool<T>(
   items: readonly T[],
   limit: number,
   fn: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) await fn(items[next++]);
+    while (!failed && next < items.length) {
+      try {
+        await fn(items[next++]);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
-  await Promise.all(
+  const settled = await Promise.allSettled(
     Array.from({ length: Math.min(limit, items.length) }, worker),
   );
+  const rejected = settled.find((s) => s.status === "rejected");
+  if (rejected) throw (rejected as PromiseRejectedResult).reason;
 }
 
 /** The median of a non-empty list of numbers. */
@@ -219,25 +254,31 @@ function chooseKinds(n: number): Kind[] {
   return kinds;
 }
 
-/** Adds one worktree, retrying once (parallel adds can race on a lock). */
+/**
+ * Adds one worktree. Parallel `git worktree add` calls can trip over each
+ * other's half-written admin folders, so a failure is retried a few times.
+ */
 async function addWorktree(repo: string, args: string[]): Promise<void> {
-  try {
-    await git(repo, "worktree", "add", "-q", ...args);
-  } catch {
-    await new Promise((r) => setTimeout(r, 200));
-    await git(repo, "worktree", "add", "-q", ...args);
+  for (let attempt = 1;; attempt++) {
+    try {
+      await git(repo, "worktree", "add", "-q", ...args);
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
   }
 }
 
 /**
- * Creates one worktree of the fixture on a new branch at `main` and gives
- * it its kind's content.
+ * Creates one worktree of the fixture on its branch (already at `main`)
+ * and gives it its kind's content.
  */
 async function createWorktree(repo: string, wt: WorktreeSpec): Promise<void> {
   const lock = wt.kind === "locked"
     ? ["--lock", "--reason", "bench: an agent is working here"]
     : [];
-  await addWorktree(repo, [...lock, "-b", wt.name, wt.path, "main"]);
+  await addWorktree(repo, [...lock, wt.path, wt.name]);
   if (wt.kind === "dirty") {
     await writeFile(join(wt.path, "notes.txt"), `work in ${wt.name}\n`);
   } else if (wt.kind === "unmerged") {
@@ -282,6 +323,10 @@ async function buildFixture(
     const name = `wt-${String(i).padStart(width, "0")}`;
     return { name, path: join(worktreesDir, name), kind };
   });
+  // Branches first, in one git call, so retried adds never race on them.
+  const tip = (await git(repo, "rev-parse", "main")).trim();
+  const refs = worktrees.map((w) => `create refs/heads/${w.name} ${tip}\n`);
+  await gitStdin(repo, ["update-ref", "--stdin"], refs.join(""));
   await pool(worktrees, 4, (wt) => createWorktree(repo, wt));
   return {
     repo,
@@ -304,16 +349,19 @@ async function restoreDisposable(fx: Fixture): Promise<void> {
  * `disposableGone` is false, every non-disposable one when it is true.
  * Also checks that each kept worktree still holds its work.
  *
- * @throws {Error} describing every difference found.
+ * A disposable worktree a tool failed to remove, but left whole and
+ * registered, is not fatal: it is returned so the run can be counted as
+ * wrong. Anything else out of place (lost work, a half-removed worktree,
+ * leftovers in a trash folder) is.
+ *
+ * @returns the disposable worktrees still in place that should be gone.
+ * @throws {Error} describing every other difference found.
  */
 async function verify(
   fx: Fixture,
   disposableGone: boolean,
   label: string,
-): Promise<void> {
-  const expected = fx.worktrees.filter((w) =>
-    !disposableGone || w.kind !== "disposable"
-  );
+): Promise<WorktreeSpec[]> {
   const list = await git(fx.repo, "worktree", "list", "--porcelain", "-z");
   const registered = new Map<string, { branch?: string; locked: boolean }>();
   let current: { branch?: string; locked: boolean } | undefined;
@@ -328,39 +376,44 @@ async function verify(
     }
   }
   const problems: string[] = [];
-  const ours = [...registered.keys()].filter((p) =>
-    p.startsWith(fx.worktreesDir + "/")
-  );
-  const want = new Set(expected.map((w) => w.path));
-  for (const p of ours) {
-    if (!want.has(p)) problems.push(`still registered: ${p}`);
+  const leftover: WorktreeSpec[] = [];
+  const onDisk = new Set(await readdir(fx.worktreesDir));
+  const known = new Set(fx.worktrees.map((w) => w.path));
+  for (const path of registered.keys()) {
+    if (path.startsWith(fx.worktreesDir + "/") && !known.has(path)) {
+      problems.push(`unexpected registration: ${path}`);
+    }
   }
-  for (const w of expected) {
+  for (const name of onDisk) {
+    if (!known.has(join(fx.worktreesDir, name))) {
+      problems.push(`unexpected folder: ${join(fx.worktreesDir, name)}`);
+    }
+  }
+  for (const w of fx.worktrees) {
     const r = registered.get(w.path);
-    if (!r) problems.push(`missing registration: ${w.path} (${w.kind})`);
-    else if (r.branch !== `refs/heads/${w.name}`) {
+    const present = onDisk.has(w.name);
+    const shouldGo = disposableGone && w.kind === "disposable";
+    if (shouldGo && !r && !present) continue;
+    if (!r || !present) {
+      problems.push(
+        `${w.kind} ${w.path}: ${r ? "registered" : "not registered"}, ${
+          present ? "folder present" : "folder missing"
+        }`,
+      );
+      continue;
+    }
+    if (r.branch !== `refs/heads/${w.name}`) {
       problems.push(`wrong branch in ${w.path}: ${r.branch}`);
     } else if (r.locked !== (w.kind === "locked")) {
       problems.push(`lock state changed: ${w.path}`);
-    }
-  }
-  const onDisk = (await readdir(fx.worktreesDir)).sort();
-  const wantNames = expected.map((w) => w.name).sort();
-  if (onDisk.join("\n") !== wantNames.join("\n")) {
-    const extra = onDisk.filter((n) => !wantNames.includes(n));
-    const lacking = wantNames.filter((n) => !onDisk.includes(n));
-    problems.push(
-      `folders differ: extra [${extra.join(", ")}], missing [${
-        lacking.join(", ")
-      }]`,
-    );
-  }
-  for (const w of expected) {
-    if (w.kind === "dirty" && !existsSync(join(w.path, "notes.txt"))) {
+    } else if (w.kind === "dirty" && !existsSync(join(w.path, "notes.txt"))) {
       problems.push(`untracked work lost: ${w.path}`);
-    }
-    if (w.kind === "unmerged" && !existsSync(join(w.path, "feature.txt"))) {
+    } else if (
+      w.kind === "unmerged" && !existsSync(join(w.path, "feature.txt"))
+    ) {
       problems.push(`committed work missing: ${w.path}`);
+    } else if (shouldGo) {
+      leftover.push(w);
     }
   }
   if (problems.length > 0) {
@@ -368,6 +421,7 @@ async function verify(
       `verification failed after ${label}:\n  ${problems.join("\n  ")}`,
     );
   }
+  return leftover;
 }
 
 /** The baseline: a sequential bash loop with the minimal git calls. */
@@ -416,6 +470,8 @@ interface Sample {
   gitCalls?: number;
   /** Peak resident memory (KiB), when known. */
   peakRssKiB?: number;
+  /** What went wrong, when the run did not remove exactly what it should. */
+  note?: string;
 }
 
 /** Wraps a command in GNU time writing the peak RSS to `rssFile`. */
@@ -470,22 +526,35 @@ async function peakRss(): Promise<number | undefined> {
   return match ? Number(match[1]) : undefined;
 }
 
-/** Checks a summary's counts against the fixture. */
+/**
+ * Compares a summary's counts with the fixture.
+ *
+ * @returns what is wrong, with the reasons given for disposable worktrees
+ * that were kept, or `undefined` when the counts are right.
+ */
 function checkSummary(
   summary: PruneSummary,
   fx: Fixture,
   removed: number,
-  label: string,
-): void {
+): string | undefined {
   const kept = fx.worktrees.filter((w) => w.kind !== "disposable").length;
   if (
-    summary.pruned_count !== removed || summary.preserved_count !== kept ||
-    summary.skipped
+    summary.pruned_count === removed && summary.preserved_count === kept &&
+    !summary.skipped
   ) {
-    throw new Error(
-      `${label}: pruned ${summary.pruned_count} (want ${removed}), preserved ${summary.preserved_count} (want ${kept}), skipped ${summary.skipped}`,
-    );
+    return undefined;
   }
+  const disposable = new Set(
+    fx.worktrees.filter((w) => w.kind === "disposable").map((w) => w.path),
+  );
+  const why = summary.worktrees.filter((w) =>
+    disposable.has(w.path) && w.action === "preserved"
+  ).map((w) =>
+    `${w.relative_path}: ${w.reasons.map((r) => r.message).join("; ")}`
+  );
+  return `pruned ${summary.pruned_count} (want ${removed}), preserved ${summary.preserved_count} (want ${kept})${
+    summary.skipped ? `, skipped: ${summary.skipped}` : ""
+  }${why.length ? ` [${why.join(" | ")}]` : ""}`;
 }
 
 /**
@@ -501,9 +570,9 @@ async function runLibrary(fx: Fixture, expectRemoved: number): Promise<Sample> {
   const ms = performance.now() - start;
   const gitCalls = gitCallCount() - calls;
   const hwm = reset ? await peakRss() : undefined;
-  checkSummary(summary, fx, expectRemoved, "library");
   return {
     ms,
+    note: checkSummary(summary, fx, expectRemoved),
     removed: summary.pruned_count,
     gitCalls,
     peakRssKiB: hwm === undefined
@@ -535,9 +604,9 @@ async function runCli(
     throw new Error(`CLI failed (${result.code}): ${result.stderr}`);
   }
   const summary = JSON.parse(result.stdout) as PruneSummary;
-  checkSummary(summary, fx, expectRemoved, "CLI");
   return {
     ms: result.ms,
+    note: checkSummary(summary, fx, expectRemoved),
     removed: summary.pruned_count,
     peakRssKiB: await readRss(rssFile),
   };
@@ -571,19 +640,25 @@ function runTool(
   }
 }
 
+/** Flushes dirty pages to disk so pending writeback does not land in a timed run. */
+async function settle(enabled: boolean): Promise<void> {
+  if (enabled) await run("sync", []);
+}
+
 /**
  * Measures one size: builds the fixture, warms caches with dry runs, then
  * times every contender in both scenarios, rotating the order each
- * repetition so no contender always runs first.
+ * repetition so no contender always runs first. With `sync`, dirty pages
+ * are flushed before every timed run, so worktrees are on disk as they are
+ * in real use rather than only in the page cache.
  */
 async function measureSize(
   root: string,
   n: number,
-  reps: number,
-  files: number,
+  opts: { reps: number; files: number; sync: boolean },
   script: string,
 ): Promise<{ fx: Fixture; results: Results }> {
-  const fx = await buildFixture(root, n, files);
+  const fx = await buildFixture(root, n, opts.files);
   log(`  built fixture with ${n} worktrees in ${fmtMs(fx.buildMs)} ms`);
   await verify(fx, false, "building");
   const disposable = fx.worktrees.filter((w) => w.kind === "disposable").length;
@@ -617,38 +692,47 @@ async function measureSize(
   };
   const order = (rep: number) =>
     TOOLS.map((_, i) => TOOLS[(i + rep) % TOOLS.length]);
+  const record = async (
+    scenario: Scenario,
+    tool: Tool,
+    rep: number,
+    expectRemoved: number,
+  ) => {
+    await settle(opts.sync);
+    const sample = await runTool(tool, fx, expectRemoved, script, rssFile);
+    const label = `${tool} (${scenario}, rep ${rep + 1})`;
+    const leftover = await verify(fx, true, label);
+    const wrong = [
+      ...(sample.note ? [sample.note] : []),
+      ...(sample.removed !== expectRemoved
+        ? [`removed ${sample.removed}, want ${expectRemoved}`]
+        : []),
+      ...(leftover.length
+        ? [`left ${leftover.map((w) => w.name).join(", ")} in place`]
+        : []),
+    ];
+    sample.note = wrong.length ? wrong.join("; ") : undefined;
+    results[scenario][tool].push(sample);
+    log(
+      `  N=${n} ${scenario.padEnd(6)} rep ${rep + 1} ${tool.padEnd(8)} ${
+        fmtMs(sample.ms).padStart(6)
+      } ms${sample.note ? `  WRONG: ${sample.note}` : ""}`,
+    );
+  };
 
-  for (let rep = 0; rep < reps; rep++) {
+  for (let rep = 0; rep < opts.reps; rep++) {
     for (const tool of order(rep)) {
       await restoreDisposable(fx);
       await verify(fx, false, `restoring before ${tool}`);
-      const sample = await runTool(tool, fx, disposable, script, rssFile);
-      if (sample.removed !== disposable) {
-        throw new Error(`${tool} removed ${sample.removed}, not ${disposable}`);
-      }
-      await verify(fx, true, `${tool} (first prune, rep ${rep + 1})`);
-      results.first[tool].push(sample);
-      log(
-        `  N=${n} first  rep ${rep + 1} ${tool.padEnd(8)} ${
-          fmtMs(sample.ms)
-        } ms`,
-      );
+      await record("first", tool, rep, disposable);
     }
   }
-  for (let rep = 0; rep < reps; rep++) {
-    for (const tool of order(rep)) {
-      const sample = await runTool(tool, fx, 0, script, rssFile);
-      if (sample.removed !== 0) {
-        throw new Error(`${tool} removed ${sample.removed} in steady state`);
-      }
-      await verify(fx, true, `${tool} (steady state, rep ${rep + 1})`);
-      results.steady[tool].push(sample);
-      log(
-        `  N=${n} steady rep ${rep + 1} ${tool.padEnd(8)} ${
-          fmtMs(sample.ms)
-        } ms`,
-      );
-    }
+  // Steady state: nothing disposable left. Finish what a wrong run left.
+  for (const w of await verify(fx, true, "first-prune runs")) {
+    await git(fx.repo, "worktree", "remove", w.path);
+  }
+  for (let rep = 0; rep < opts.reps; rep++) {
+    for (const tool of order(rep)) await record("steady", tool, rep, 0);
   }
   return { fx, results };
 }
@@ -692,13 +776,22 @@ function medianOf(
   return values.length ? median(values) : undefined;
 }
 
-/** Parses the command line. */
-function options(): {
+/** Parsed command-line options. */
+interface Options {
+  /** Worktree counts to measure. */
   sizes: number[];
+  /** Repetitions per contender and scenario. */
   reps: number;
+  /** Files committed in the repository. */
   files: number;
+  /** Leave the temporary folder in place. */
   keep: boolean;
-} {
+  /** Flush dirty pages before each timed run. */
+  sync: boolean;
+}
+
+/** Parses the command line. */
+function options(): Options {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: {
@@ -707,6 +800,7 @@ function options(): {
       reps: { type: "string" },
       files: { type: "string" },
       keep: { type: "boolean" },
+      "no-sync": { type: "boolean" },
     },
   });
   const sizes = (values.sizes ?? (values.quick ? "10,100" : "10,100,300"))
@@ -722,7 +816,13 @@ function options(): {
   if (!Number.isInteger(files) || files < 1) {
     throw new Error(`--files wants a positive integer, got '${values.files}'`);
   }
-  return { sizes, reps, files, keep: values.keep ?? false };
+  return {
+    sizes,
+    reps,
+    files,
+    keep: values.keep ?? false,
+    sync: !values["no-sync"],
+  };
 }
 
 /** Makes git ignore every machine setting and use a fixed identity. */
@@ -739,6 +839,31 @@ async function isolateGit(root: string): Promise<void> {
     CLAUDE_CONFIG_DIR: join(root, "claude-config"),
     NO_COLOR: "1",
   });
+}
+
+/** One row of the results table, from one size and scenario. */
+function tableRow(n: number, scenario: Scenario, r: Results[Scenario]) {
+  const base = median(r.baseline.map((s) => s.ms));
+  const lib = median(r.library.map((s) => s.ms));
+  const cli = median(r.cli.map((s) => s.ms));
+  const wrong = TOOLS.map((t) => r[t].filter((s) => s.note).length);
+  const cells = [
+    String(n),
+    scenario,
+    fmtMs(base),
+    fmtMs(lib),
+    fmtMs(cli),
+    (lib / base).toFixed(2),
+    (cli / base).toFixed(2),
+    `${medianOf(r.baseline, (s) => s.gitCalls) ?? "-"}/${
+      medianOf(r.library, (s) => s.gitCalls) ?? "-"
+    }`,
+    fmtMiB(medianOf(r.baseline, (s) => s.peakRssKiB)),
+    fmtMiB(medianOf(r.library, (s) => s.peakRssKiB)),
+    fmtMiB(medianOf(r.cli, (s) => s.peakRssKiB)),
+    wrong.join("/"),
+  ];
+  return { cells, base, lib, cli, ourWrong: wrong[1] + wrong[2] };
 }
 
 /** Builds fixtures, runs every measurement and prints the table. */
@@ -758,45 +883,46 @@ async function main(): Promise<void> {
       }, ${opts.reps} rep(s), ${opts.files} files, ${gitVersion}, in ${root}`,
     );
     const rows: string[][] = [];
-    const verdict = new Map<string, boolean>();
+    const runs: string[] = [];
+    const notes: string[] = [];
+    const verdict: string[] = [];
+    let ok100: boolean | undefined;
     for (const n of opts.sizes) {
-      const { fx, results } = await measureSize(
-        root,
-        n,
-        opts.reps,
-        opts.files,
-        script,
-      );
+      const { fx, results } = await measureSize(root, n, opts, script);
       for (const scenario of ["first", "steady"] as const) {
         const r = results[scenario];
-        const base = median(r.baseline.map((s) => s.ms));
-        const lib = median(r.library.map((s) => s.ms));
-        const cli = median(r.cli.map((s) => s.ms));
-        const calls = `${medianOf(r.baseline, (s) => s.gitCalls) ?? "-"}/${
-          medianOf(r.library, (s) => s.gitCalls) ?? "-"
-        }`;
-        rows.push([
-          String(n),
-          scenario,
-          fmtMs(base),
-          fmtMs(lib),
-          fmtMs(cli),
-          (lib / base).toFixed(2),
-          (cli / base).toFixed(2),
-          calls,
-          fmtMiB(medianOf(r.baseline, (s) => s.peakRssKiB)),
-          fmtMiB(medianOf(r.library, (s) => s.peakRssKiB)),
-          fmtMiB(medianOf(r.cli, (s) => s.peakRssKiB)),
-        ]);
+        const row = tableRow(n, scenario, r);
+        rows.push(row.cells);
+        runs.push(
+          `  N=${n} ${scenario.padEnd(6)} ${
+            TOOLS.map((t) => `${t} ${r[t].map((s) => fmtMs(s.ms)).join(", ")}`)
+              .join(" | ")
+          }`,
+        );
+        for (const t of TOOLS) {
+          for (const s of r[t]) {
+            if (s.note) notes.push(`  N=${n} ${scenario} ${t}: ${s.note}`);
+          }
+        }
         if (n === 100) {
-          verdict.set(`library ${scenario}`, lib <= base);
-          verdict.set(`CLI ${scenario}`, cli <= base);
+          const lib = row.lib <= row.base && row.ourWrong === 0;
+          const cli = row.cli <= row.base && row.ourWrong === 0;
+          ok100 = (ok100 ?? true) && lib && cli;
+          verdict.push(
+            `${scenario}: library ${lib ? "yes" : "NO"} (${
+              (row.lib / row.base).toFixed(2)
+            }x), CLI ${cli ? "yes" : "NO"} (${
+              (row.cli / row.base).toFixed(2)
+            }x)`,
+          );
         }
       }
-      await rm(fx.repo, { recursive: true, force: true });
+      if (!opts.keep) await rm(fx.repo, { recursive: true, force: true });
     }
     console.log(
-      `\nprune benchmark: median of ${opts.reps} run(s); ${opts.files} files per worktree; 40% disposable; ${gitVersion}`,
+      `\nprune benchmark: median of ${opts.reps} run(s); ${opts.files} files committed; 40% disposable; ${gitVersion}; ${
+        opts.sync ? "sync before each run" : "no sync"
+      }`,
     );
     console.log(table([
       "N",
@@ -810,27 +936,29 @@ async function main(): Promise<void> {
       "base RSS MiB",
       "lib +RSS MiB",
       "CLI RSS MiB",
+      "wrong b/l/c",
     ], rows));
     console.log(
-      "(first = 40% to remove; steady = nothing left to remove. Every run verified: exactly the disposable worktrees removed, the rest intact. " +
-        "RSS: peak resident memory via GNU time; library = rise of this process's peak above its size before the call.)",
+      "first = 40% to remove; steady = nothing left to remove. After every run the fixture is checked: " +
+        "kept worktrees intact, disposable ones gone ('wrong' counts runs that left a disposable one; anything worse aborts). " +
+        "RSS = peak resident memory (GNU time); library = rise of this process's peak during the call.",
     );
-    if (verdict.size === 0) {
-      console.log(
-        "ours <= baseline at 100 worktrees: not measured (add 100 to --sizes)",
-      );
-    } else {
-      const all = [...verdict.values()].every(Boolean);
-      const parts = [...verdict].map(([k, ok]) => `${k} ${ok ? "yes" : "NO"}`);
-      console.log(
-        `ours <= baseline at 100 worktrees in both scenarios: ${
-          all ? "YES" : "NO"
-        } (${parts.join(", ")})`,
-      );
-    }
+    console.log("runs (ms):\n" + runs.join("\n"));
+    if (notes.length) console.log("wrong runs:\n" + notes.join("\n"));
+    console.log(
+      ok100 === undefined
+        ? "ours <= baseline at 100 worktrees: not measured (add 100 to --sizes)"
+        : `ours <= baseline at 100 worktrees in both scenarios: ${
+          ok100 ? "YES" : "NO"
+        } (${verdict.join("; ")})`,
+    );
   } finally {
     if (opts.keep) log(`kept ${root}`);
-    else await rm(root, { recursive: true, force: true });
+    else {
+      await rm(root, { recursive: true, force: true }).catch((error) =>
+        log(`could not remove ${root}: ${(error as Error).message}`)
+      );
+    }
   }
 }
 
