@@ -152,8 +152,14 @@ export async function removeRegisteredWorktree(
   const slot = await trashSlotFor(ctx, path, "worktree");
   if (!slot.ok) return slot;
   const { trash, trashPath } = slot;
-  const git = (args: string[]) =>
-    runGit(args, { cwd: ctx.mainRoot, readOnly: false });
+  const git = async (args: string[]) => {
+    const result = await runGit(args, { cwd: ctx.mainRoot, readOnly: false });
+    // Parallel worktree commands in one repository can see another's admin
+    // folder vanish mid-read ("Invalid path"); that is no refusal: retry once.
+    return result.code !== 0 && /Invalid path/.test(result.stderr)
+      ? await runGit(args, { cwd: ctx.mainRoot, readOnly: false })
+      : result;
+  };
   const moved = await git(["worktree", "move", path, trashPath]);
   if (moved.code !== 0) {
     return { ok: false, reason: `git refused: ${describeGitFailure(moved)}` };
