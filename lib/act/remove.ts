@@ -370,13 +370,21 @@ async function finishWorktreeRemoval(
   git: (args: string[], cwd?: string) => Promise<GitResult>,
 ): Promise<boolean> {
   if ((await git(["worktree", "remove", entry])).code === 0) return true;
-  const status = await git([
-    "status",
-    "--porcelain=v2",
-    "-z",
-    "--untracked-files=all",
-    "--no-renames",
-  ], entry);
+  const readStatus = () =>
+    git([
+      "status",
+      "--porcelain=v2",
+      "-z",
+      "--untracked-files=all",
+      "--no-renames",
+    ], entry);
+  let status = await readStatus();
+  if (status.code !== 0) {
+    // A killed removal may have deleted the worktree's .git file first:
+    // let git write it again, then look once more.
+    await git(["worktree", "repair", entry]);
+    status = await readStatus();
+  }
   if (status.code !== 0 || status.stderr.trim() !== "") return false;
   let parsed;
   try {
