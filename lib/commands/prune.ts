@@ -30,12 +30,15 @@ import {
   type GatherContext,
   gatherOrphanFacts,
   gatherWorktreeFacts,
+  isolatedEnv,
+  statusFailure,
 } from "../gather/worktree_facts.ts";
 import {
   parseWorktreeList,
   type WorktreeRecord,
 } from "../gather/worktree_list_parse.ts";
 import { parsePorcelainV2 } from "../gather/status_parse.ts";
+import { FULL_STATUS_ARGS } from "../gather/repo.ts";
 import { acquirePruneLock, PRUNE_LOCK_NAME } from "../act/lock.ts";
 import {
   recoverTrash,
@@ -473,28 +476,12 @@ async function pruneLocked(
 
 /** Re-checks a clone after it moved into the trash, right before deletion. */
 async function recheckClone(trashPath: string): Promise<string | undefined> {
-  const gitDir = join(trashPath, ".git");
-  const status = await runGit(
-    [
-      "status",
-      "--porcelain=v2",
-      "-z",
-      "--branch",
-      "--untracked-files=all",
-      "--show-stash",
-    ],
-    {
-      cwd: trashPath,
-      env: {
-        GIT_DIR: gitDir,
-        GIT_WORK_TREE: trashPath,
-        GIT_CEILING_DIRECTORIES: resolve(trashPath, ".."),
-      },
-    },
-  );
-  if (status.code !== 0) {
-    return `git status failed on re-check: ${describeGitFailure(status)}`;
-  }
+  const status = await runGit([...FULL_STATUS_ARGS], {
+    cwd: trashPath,
+    env: isolatedEnv(join(trashPath, ".git"), trashPath),
+  });
+  const problem = statusFailure(status);
+  if (problem) return `${problem} (on re-check)`;
   let parsed;
   try {
     parsed = parsePorcelainV2(status.stdout, { expectBranchHeaders: true });

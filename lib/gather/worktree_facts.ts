@@ -58,7 +58,14 @@ const STATUS_ARGS = [
   "--no-renames",
 ];
 
-function isolatedEnv(gitDir: string, workTree: string): Record<string, string> {
+/**
+ * Environment that makes git judge `workTree` by its own repository only:
+ * `GIT_DIR` is explicit and git never looks above the folder's parent.
+ */
+export function isolatedEnv(
+  gitDir: string,
+  workTree: string,
+): Record<string, string> {
   return {
     GIT_DIR: gitDir,
     GIT_WORK_TREE: workTree,
