@@ -73,6 +73,14 @@ export interface WorktreeFacts {
   integrationSkipped?: boolean;
   /** Whether a detached HEAD holds commits no branch, tag or remote holds. */
   unreferencedCommits?: boolean;
+  /**
+   * Set when the costly checks (status, ignored files, submodules,
+   * operations, commits, integration) were not run because a cheap fact
+   * already keeps the worktree: it is locked, in use by a process, the
+   * command's own, or not contained. Their unknown results then add no
+   * reasons of their own.
+   */
+  deepChecksSkipped?: boolean;
   /** Facts that could not be read, one line each. */
   errors: string[];
 }
@@ -113,6 +121,15 @@ export function hasChanges(c: ChangeCounts): boolean {
 function listNames(names: string[], max = 3): string {
   const shown = names.slice(0, max).map((n) => `'${n}'`).join(", ");
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+function processReason(pids: number[]): Reason {
+  return reason(
+    "process-running",
+    `in use by ${plural(pids.length, "process", "processes")} (pid ${
+      pids.slice(0, 3).join(", ")
+    })`,
+  );
 }
 
 /** Decides what happens to one registered worktree. */
@@ -160,6 +177,15 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
       ? { action: "preserve", reasons, notes }
       : { action: "admin-prune", reasons, notes };
   }
+  if (f.deepChecksSkipped) {
+    if (f.processes?.length) reasons.push(processReason(f.processes));
+    for (const e of f.errors) reasons.push(reason("unknown", e));
+    if (reasons.length === 0) {
+      // Skipping is only right when a cheap fact keeps the worktree.
+      reasons.push(reason("unknown", "its contents were not checked"));
+    }
+    return { action: "preserve", reasons, notes };
+  }
   if (f.changes === undefined) {
     reasons.push(reason("unknown", "status could not be read"));
   } else if (hasChanges(f.changes)) {
@@ -194,18 +220,9 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
       reason("operation-in-progress", `a ${f.operation} is in progress`),
     );
   }
-  if (f.processes === undefined) {
-    // Reported once for the whole run; the other rules still apply.
-  } else if (f.processes.length > 0) {
-    reasons.push(
-      reason(
-        "process-running",
-        `in use by ${plural(f.processes.length, "process", "processes")} (pid ${
-          f.processes.slice(0, 3).join(", ")
-        })`,
-      ),
-    );
-  }
+  // An unknown process list is reported once for the whole run; the other
+  // rules still apply.
+  if (f.processes?.length) reasons.push(processReason(f.processes));
   if (f.detached || f.branch === null) {
     if (f.unreferencedCommits === undefined) {
       reasons.push(

@@ -198,6 +198,15 @@ export async function gatherWorktreeFacts(
   if (info.dev !== ctx.worktreesDev) {
     facts.errors.push("is on another file system (a mount point)");
   }
+  if (
+    facts.lockReason !== undefined || facts.isCurrent || !facts.contained ||
+    (facts.processes?.length ?? 0) > 0
+  ) {
+    // Each of these keeps the worktree whatever its contents hold, and the
+    // status of a large worktree is the costliest fact to read.
+    facts.deepChecksSkipped = true;
+    return facts;
+  }
   const gitDir = await readGitFile(join(path, ".git"));
   if (!gitDir) {
     facts.errors.push("its .git file is missing or unreadable");

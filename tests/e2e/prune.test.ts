@@ -113,6 +113,8 @@ Deno.test("prune: clean merged worktrees go; every kind of unsaved work stays, w
       "agent still running (pid 999999999)",
       locked,
     );
+    // The lock alone keeps it, so its contents are not read or reported.
+    writeFile(join(locked, "draft.txt"), "in progress\n");
     const hidden = addWorktree(box, repo, "hidden-untracked");
     git(box, repo, "config", "status.showUntrackedFiles", "no");
     writeFile(join(hidden, "deep", "secret.txt"), "x\n");
@@ -133,7 +135,8 @@ Deno.test("prune: clean merged worktrees go; every kind of unsaved work stays, w
     assert.deepEqual(codes(outcome(summary.worktrees, "ahead")), [
       "not-integrated",
     ]);
-    assert.ok(codes(outcome(summary.worktrees, "locked")).includes("locked"));
+    assert.deepEqual(codes(outcome(summary.worktrees, "locked")), ["locked"]);
+    assert.ok(exists(join(locked, "draft.txt")), "the locked work is intact");
     assert.match(
       outcome(summary.worktrees, "locked").notes!.join(),
       /stale lock: process 999999999 no longer runs/,

@@ -523,15 +523,6 @@ Deno.test("classifyWorktree: a skipped integration check adds no 'unknown' of it
   cases.forEach(checkWorktree);
 });
 
-// LATENT (lib/decide/classify.ts, classifyWorktree): `integrationSkipped`
-// suppresses the "merge status could not be determined" reason without
-// checking that another reason keeps the worktree. Facts with the flag set
-// and nothing else against removal are classified "remove" although the
-// branch's integration was never checked, contrary to the module's own
-// "unknown counts against removal" rule. Not reachable through
-// lib/gather/worktree_facts.ts today (it sets the flag only when dirty,
-// locked, status unknown or ahead, each of which adds a reason), but the
-// pure rule does not enforce it. Ignored until the module is hardened.
 Deno.test({
   name:
     "classifyWorktree: a skipped integration check alone never allows removal",
@@ -542,6 +533,85 @@ Deno.test({
     assert.equal(decision.action, "preserve");
     assert.deepEqual(decision.reasons.map((r) => r.code), ["unknown"]);
   },
+});
+
+Deno.test("classifyWorktree: skipped deep checks add no 'unknown' when a cheap fact keeps the worktree", () => {
+  // What gatherWorktreeFacts leaves unread when it skips the deep checks.
+  const skipped = (o: Partial<WorktreeFacts>): Partial<WorktreeFacts> => ({
+    changes: undefined,
+    uniqueIgnored: undefined,
+    submodules: undefined,
+    operation: undefined,
+    upstream: undefined,
+    integration: undefined,
+    unreferencedCommits: undefined,
+    deepChecksSkipped: true,
+    ...o,
+  });
+  const cases: WorktreeCase[] = [
+    {
+      name: "locked",
+      input: skipped({ lockReason: "agent busy" }),
+      expected: {
+        action: "preserve",
+        codes: ["locked"],
+        messages: [/^locked by git: agent busy$/],
+      },
+    },
+    {
+      name: "locked by a dead process keeps its stale-lock note",
+      input: skipped({ lockReason: "pid 7", stalePid: 7 }),
+      expected: {
+        action: "preserve",
+        codes: ["locked"],
+        notes: [/^stale lock: process 7 no longer runs/],
+      },
+    },
+    {
+      name: "in use by a process",
+      input: skipped({ processes: [42] }),
+      expected: {
+        action: "preserve",
+        codes: ["process-running"],
+        messages: [/^in use by 1 process \(pid 42\)$/],
+      },
+    },
+    {
+      name: "the command's own worktree",
+      input: skipped({ isCurrent: true }),
+      expected: { action: "preserve", codes: ["current-worktree"] },
+    },
+    {
+      name: "not contained",
+      input: skipped({ contained: false }),
+      expected: { action: "preserve", codes: ["containment"] },
+    },
+    {
+      name: "errors read before the skip are still reported",
+      input: skipped({ lockReason: "", errors: ["is on another file system"] }),
+      expected: { action: "preserve", codes: ["locked", "unknown"] },
+    },
+    {
+      name: "detached and locked: no 'unknown' for its unread commits",
+      input: skipped({ lockReason: "", detached: true, branch: null }),
+      expected: { action: "preserve", codes: ["locked"] },
+    },
+    {
+      name: "the flag alone never allows removal",
+      input: skipped({}),
+      expected: {
+        action: "preserve",
+        codes: ["unknown"],
+        messages: [/its contents were not checked/],
+      },
+    },
+    {
+      name: "the flag alone, with every deep fact clean, still preserves",
+      input: { deepChecksSkipped: true },
+      expected: { action: "preserve", codes: ["unknown"] },
+    },
+  ];
+  cases.forEach(checkWorktree);
 });
 
 Deno.test({
