@@ -22,6 +22,14 @@ import {
   isStrictlyInside,
 } from "../decide/containment.ts";
 import { gatherRefFacts } from "../gather/branches.ts";
+import {
+  defaultKeyOf,
+  INTEGRATION_MEMO_NAME,
+  type IntegrationMemo,
+  loadIntegrationMemo,
+  memoChanged,
+  serializeIntegrationMemo,
+} from "../gather/integration_memo.ts";
 import { directorySize } from "../gather/disk_usage.ts";
 import { describeGitFailure, runGit } from "../gather/git.ts";
 import { readProcessCwds } from "../gather/processes.ts";
@@ -40,6 +48,7 @@ import {
 import { parsePorcelainV2 } from "../gather/status_parse.ts";
 import { FULL_STATUS_ARGS } from "../gather/repo.ts";
 import { acquirePruneLock, PRUNE_LOCK_NAME } from "../act/lock.ts";
+import { writeFileAtomic } from "../act/write.ts";
 import {
   recoverTrash,
   type RemovalContext,
@@ -210,6 +219,7 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
       worktreesDir,
       project.workingDirectory,
       dirInfo?.isDirectory() ? dirInfo.dev : undefined,
+      repo.commonDir,
     );
   } finally {
     await lock?.release();
@@ -238,6 +248,7 @@ async function pruneLocked(
   worktreesDir: string,
   cwd: string,
   worktreesDev: number | undefined,
+  commonDir: string,
 ): Promise<PruneSummary> {
   const dryRun = summary.dry_run;
   const limit = options.concurrency ?? defaultConcurrency();
@@ -283,11 +294,16 @@ async function pruneLocked(
     realpath(cwd).catch(() => cwd),
   ]);
   if (!processes.available) summary.notes.push(processes.reason);
+  let integrationMemo: IntegrationMemo | undefined;
   if (!(refs instanceof Error) && refs.defaultBranch) {
     summary.default_branch = {
       name: refs.defaultBranch.name,
       refs: refs.defaultBranch.refs,
     };
+    integrationMemo = await loadIntegrationMemo(
+      commonDir,
+      defaultKeyOf(refs.defaultBranch.refs, refs.defaultBranch.shas),
+    );
   }
   const disposableIgnored = [
     ...(options.disposableIgnored ?? DEFAULT_DISPOSABLE_IGNORED),
@@ -300,6 +316,7 @@ async function pruneLocked(
     worktreesDev: worktreesDev ?? -1,
     cwdReal,
     refs,
+    integrationMemo,
     processes,
     disposableIgnored,
   };
@@ -358,6 +375,14 @@ async function pruneLocked(
       return facts;
     }, limit),
   ]);
+
+  if (!dryRun && integrationMemo && memoChanged(integrationMemo)) {
+    // Only saves time next run: a memo that cannot be written is no loss.
+    await writeFileAtomic(
+      join(commonDir, INTEGRATION_MEMO_NAME),
+      serializeIntegrationMemo(integrationMemo),
+    ).catch(() => {});
+  }
 
   const interrupted = () => options.signal?.aborted ?? false;
   const interruptedReason: Reason = {

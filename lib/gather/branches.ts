@@ -10,6 +10,7 @@ import { type GitCallOptions, gitOk, runGit } from "./git.ts";
 import { firstIntegrationCheck } from "../decide/classify.ts";
 import type { IntegrationCheck } from "../types.ts";
 import type { UpstreamFacts } from "../decide/classify.ts";
+import type { IntegrationMemo } from "./integration_memo.ts";
 
 /** One local branch. */
 export interface BranchRecord {
@@ -31,6 +32,8 @@ export interface DefaultBranch {
   refs: string[];
   /** The trees of those refs. */
   trees: string[];
+  /** The tip commits of those refs. */
+  shas: string[];
 }
 
 /** Repository-wide branch facts. */
@@ -74,6 +77,7 @@ export async function gatherRefFacts(
   ], opts);
   const branches = new Map<string, BranchRecord>();
   const refTrees = new Map<string, string>();
+  const refShas = new Map<string, string>();
   let originHead: string | undefined;
   for (const line of output.split("\n")) {
     if (line === "") continue;
@@ -83,6 +87,7 @@ export async function gatherRefFacts(
       continue;
     }
     refTrees.set(ref, tree);
+    refShas.set(ref, sha);
     if (ref.startsWith("refs/heads/")) {
       const t = parseTrack(track);
       branches.set(shortRef(ref), {
@@ -95,7 +100,12 @@ export async function gatherRefFacts(
       });
     }
   }
-  const defaultBranch = chooseDefaultBranch(refTrees, originHead, mainBranch);
+  const defaultBranch = chooseDefaultBranch(
+    refTrees,
+    refShas,
+    originHead,
+    mainBranch,
+  );
   let merged = new Set<string>();
   if (defaultBranch) {
     const mergedOutput = await gitOk([
@@ -117,6 +127,7 @@ export async function gatherRefFacts(
  */
 export function chooseDefaultBranch(
   refTrees: Map<string, string>,
+  refShas: Map<string, string>,
   originHead: string | undefined,
   mainBranch: string | undefined,
 ): DefaultBranch | null {
@@ -131,7 +142,12 @@ export function chooseDefaultBranch(
       (r) => refTrees.has(r),
     );
     if (refs.length > 0) {
-      return { name, refs, trees: refs.map((r) => refTrees.get(r)!) };
+      return {
+        name,
+        refs,
+        trees: refs.map((r) => refTrees.get(r)!),
+        shas: refs.map((r) => refShas.get(r) ?? ""),
+      };
     }
   }
   return null;
@@ -141,6 +157,8 @@ export function chooseDefaultBranch(
  * How a branch is integrated into the default branch, checking the cheap
  * facts first and asking git only when those do not settle it.
  *
+ * @param memo tips already known not to be integrated; the tips found not
+ * integrated now are added to its `found` set.
  * @returns the check that held, `null` when not integrated, `undefined`
  * when it could not be determined.
  */
@@ -148,6 +166,7 @@ export async function integrationOf(
   cwd: string,
   facts: RefFacts,
   branch: string,
+  memo?: IntegrationMemo,
 ): Promise<IntegrationCheck | null | undefined> {
   const record = facts.branches.get(branch);
   const target = facts.defaultBranch;
@@ -157,6 +176,21 @@ export async function integrationOf(
     treeEqual: target.trees.includes(record.tree),
   });
   if (quick !== undefined) return quick;
+  if (memo?.notIntegrated.has(record.sha)) {
+    memo.found.add(record.sha);
+    return null;
+  }
+  const result = await askGitForIntegration(cwd, target, branch);
+  if (result === null) memo?.found.add(record.sha);
+  return result;
+}
+
+/** The checks that need git: the three-dot diff, then a simulated merge. */
+async function askGitForIntegration(
+  cwd: string,
+  target: DefaultBranch,
+  branch: string,
+): Promise<IntegrationCheck | null | undefined> {
   const ref = `refs/heads/${branch}`;
   let threeDotEmpty = false;
   for (const base of target.refs) {

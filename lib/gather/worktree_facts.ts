@@ -17,6 +17,7 @@ import type {
 import { isSameOrInside, isStrictlyInside } from "../decide/containment.ts";
 import { describeGitFailure, type GitResult, runGit } from "./git.ts";
 import { integrationOf, type RefFacts } from "./branches.ts";
+import type { IntegrationMemo } from "./integration_memo.ts";
 import { uniqueIgnoredFiles } from "./ignored.ts";
 import {
   isProcessAlive,
@@ -42,6 +43,8 @@ export interface GatherContext {
   cwdReal: string;
   /** Branch facts for the whole repository, or the error reading them. */
   refs: RefFacts | Error;
+  /** Branch tips known not to be integrated, and those found now. */
+  integrationMemo?: IntegrationMemo;
   /** Process working directories. */
   processes: ProcessCwds;
   /** Ignored names that count as rebuildable caches. */
@@ -263,7 +266,12 @@ export async function gatherWorktreeFacts(
       } else {
         facts.integration = ctx.refs.merged.has(branch)
           ? "ancestor"
-          : await integrationOf(ctx.mainRoot, ctx.refs, branch);
+          : await integrationOf(
+            ctx.mainRoot,
+            ctx.refs,
+            branch,
+            ctx.integrationMemo,
+          );
       }
     }
   }

@@ -142,8 +142,10 @@ Deno.test("chooseDefaultBranch: origin/HEAD first, then the main worktree's bran
     { name: "no refs at all", input: { refs: new Map() }, expected: null },
   ];
   for (const { name, input, expected } of cases) {
+    const shas = new Map([...input.refs.keys()].map((r) => [r, `sha-${r}`]));
     const result = chooseDefaultBranch(
       input.refs,
+      shas,
       input.originHead,
       input.mainBranch,
     );
@@ -154,6 +156,7 @@ Deno.test("chooseDefaultBranch: origin/HEAD first, then the main worktree's bran
     const want: DefaultBranch = {
       ...expected,
       trees: expected.refs.map((r) => input.refs.get(r)!),
+      shas: expected.refs.map((r) => `sha-${r}`),
     };
     assert.deepEqual(result, want, name);
   }
