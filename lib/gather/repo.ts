@@ -36,22 +36,26 @@ export interface RepoLocation {
 export async function locateRepo(
   cwd: string,
 ): Promise<RepoLocation | undefined> {
-  // One call per path: a path may hold a newline, so outputs are not split.
-  const ask = (flag: string) =>
-    runGit(["rev-parse", "--path-format=absolute", flag], { cwd });
-  const [top, gitDir, commonDir] = await Promise.all([
-    ask("--show-toplevel"),
-    ask("--git-dir"),
-    ask("--git-common-dir"),
-  ]);
-  if ([top, gitDir, commonDir].some((r) => r.code !== 0)) return undefined;
-  const path = (r: GitResult) => r.stdout.replace(/\n$/, "");
-  const topLevel = path(top);
-  if (!topLevel || !path(gitDir) || !path(commonDir)) return undefined;
+  const flags = ["--show-toplevel", "--git-dir", "--git-common-dir"];
+  const ask = (...asked: string[]) =>
+    runGit(["rev-parse", "--path-format=absolute", ...asked], { cwd });
+  const all = await ask(...flags);
+  if (all.code !== 0) return undefined;
+  let paths = all.stdout.split("\n");
+  if (paths.at(-1) === "") paths.pop();
+  if (paths.length !== flags.length) {
+    // A path holds a newline, so the lines cannot be told apart: ask for
+    // each path on its own.
+    const each = await Promise.all(flags.map((flag) => ask(flag)));
+    if (each.some((r) => r.code !== 0)) return undefined;
+    paths = each.map((r: GitResult) => r.stdout.replace(/\n$/, ""));
+  }
+  const [topLevel, gitDir, commonDir] = paths;
+  if (!topLevel || !gitDir || !commonDir) return undefined;
   return {
     topLevel,
-    gitDir: resolve(cwd, path(gitDir)),
-    commonDir: resolve(cwd, path(commonDir)),
+    gitDir: resolve(cwd, gitDir),
+    commonDir: resolve(cwd, commonDir),
   };
 }
 
