@@ -34,3 +34,22 @@ export function isSameOrInside(parent: string, child: string): boolean {
   if (child.includes("\0") || parent.includes("\0")) return false;
   return resolve(parent) === resolve(child) || isStrictlyInside(parent, child);
 }
+
+/**
+ * The names of `parent`'s direct children that are, or contain, one of
+ * `paths`: the children some registered worktree owns. Linear in the number
+ * of paths, so hundreds of worktrees cost hundreds of checks, not their
+ * square.
+ */
+export function childrenOwned(
+  parent: string,
+  paths: readonly string[],
+): Set<string> {
+  const owned = new Set<string>();
+  for (const path of paths) {
+    if (!isStrictlyInside(parent, path)) continue;
+    const first = relative(resolve(parent), resolve(path)).split(sep)[0];
+    owned.add(first);
+  }
+  return owned;
+}

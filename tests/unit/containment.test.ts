@@ -11,6 +11,7 @@
 import assert from "node:assert/strict";
 import { join, relative, resolve, sep } from "node:path";
 import {
+  childrenOwned,
   isPlainSegment,
   isSameOrInside,
   isStrictlyInside,
@@ -468,4 +469,72 @@ Deno.test("property: strict containment is transitive and never symmetric", () =
     }
   }
   assert.ok(chains > 100, `only ${chains} chains were checked`);
+});
+
+Deno.test("childrenOwned: the direct children that are or hold a registered path", () => {
+  const cases: { name: string; input: string[]; expected: string[] }[] = [
+    { name: "a worktree at a child", input: [`${WT}/a1`], expected: ["a1"] },
+    {
+      name: "a worktree nested deeper owns its top child",
+      input: [`${WT}/group/a1`],
+      expected: ["group"],
+    },
+    { name: "the folder itself owns nothing", input: [WT], expected: [] },
+    {
+      name: "outside owns nothing",
+      input: ["/repo", "/elsewhere/a1"],
+      expected: [],
+    },
+    {
+      name: "a prefix-sharing sibling",
+      input: [`${WT}-evil/a1`],
+      expected: [],
+    },
+    {
+      name: "'..' resolved first",
+      input: [`${WT}/a1/../a2`, `${WT}/../worktrees/a3`],
+      expected: ["a2", "a3"],
+    },
+    { name: "relative paths are refused", input: ["a1", "./a2"], expected: [] },
+    {
+      name: "odd names",
+      input: [`${WT}/with space`, `${WT}/line\nbreak/x`, `${WT}/ünï`],
+      expected: ["with space", "line\nbreak", "ünï"],
+    },
+    {
+      name: "duplicates counted once",
+      input: [`${WT}/a`, `${WT}/a/`],
+      expected: ["a"],
+    },
+  ];
+  for (const { name, input, expected } of cases) {
+    assert.deepEqual(
+      [...childrenOwned(WT, input)].sort(),
+      expected.sort(),
+      name,
+    );
+  }
+});
+
+Deno.test("property: childrenOwned agrees with asking every child about every path", () => {
+  const rand = prng(0x0c0ffee);
+  for (let round = 0; round < 300; round++) {
+    const paths = Array.from(
+      { length: Math.floor(rand() * 8) },
+      () =>
+        rand() < 0.6
+          ? `${WT}/${randomPath(rand).replace(/^\/+/, "")}`
+          : randomPath(rand),
+    );
+    const children = [...SEGMENTS, "a1", "a2"].filter(isPlainSegment);
+    const owned = childrenOwned(WT, paths);
+    for (const name of children) {
+      const pairwise = paths.some((p) => isSameOrInside(join(WT, name), p));
+      assert.equal(
+        owned.has(name),
+        pairwise,
+        `child ${JSON.stringify(name)} with paths ${JSON.stringify(paths)}`,
+      );
+    }
+  }
 });
