@@ -7,6 +7,7 @@
  */
 
 import { lstat, readdir, realpath } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { UserError } from "../errors.ts";
 import {
@@ -17,11 +18,11 @@ import {
   type WorktreeFacts,
 } from "../decide/classify.ts";
 import {
+  childrenOwned,
   isPlainSegment,
-  isSameOrInside,
   isStrictlyInside,
 } from "../decide/containment.ts";
-import { gatherRefFacts } from "../gather/branches.ts";
+import { gatherRefFacts, type RefFacts } from "../gather/branches.ts";
 import {
   defaultKeyOf,
   INTEGRATION_MEMO_NAME,
@@ -32,7 +33,7 @@ import {
 } from "../gather/integration_memo.ts";
 import { directorySize } from "../gather/disk_usage.ts";
 import { describeGitFailure, runGit } from "../gather/git.ts";
-import { readProcessCwds } from "../gather/processes.ts";
+import { type ProcessCwds, readProcessCwds } from "../gather/processes.ts";
 import { resolveProject } from "../gather/project.ts";
 import {
   type GatherContext,
@@ -199,6 +200,15 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
     return finish(summary);
   }
   if (lock?.warning) summary.notes.push(lock.warning);
+  // Branches and processes do not depend on the worktree list: read them
+  // while the list is read again.
+  const early: EarlyFacts = {
+    refs: gatherRefFacts(
+      mainRoot,
+      main.branchRef?.replace(/^refs\/heads\//, ""),
+    ).catch((error: Error) => error),
+    processes: readProcessCwds(),
+  };
   try {
     if (lock) {
       // Another run may have finished while we waited: act on the list as
@@ -211,19 +221,24 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
       }
       records = fresh;
     }
-    return await pruneLocked(
-      options,
-      summary,
-      records,
+    return await pruneLocked(options, summary, records, early, {
       mainRoot,
       worktreesDir,
-      project.workingDirectory,
-      dirInfo?.isDirectory() ? dirInfo.dev : undefined,
-      repo.commonDir,
-    );
+      cwd: project.workingDirectory,
+      worktreesDev: dirInfo?.isDirectory() ? dirInfo.dev : undefined,
+      commonDir: repo.commonDir,
+    });
   } finally {
     await lock?.release();
   }
+}
+
+/** Facts read while the worktree list is read again. */
+interface EarlyFacts {
+  /** Branch facts, or the error reading them. */
+  refs: Promise<RefFacts | Error>;
+  /** Process working directories. */
+  processes: Promise<ProcessCwds>;
 }
 
 /** The registered worktrees, main first, or why they could not be listed. */
@@ -240,15 +255,26 @@ async function listWorktrees(
     : "git worktree list failed: it listed no worktrees";
 }
 
+/** Where a cleanup works. */
+interface Place {
+  /** The main worktree's root. */
+  mainRoot: string;
+  /** `<mainRoot>/.claude/worktrees`. */
+  worktreesDir: string;
+  /** The directory the command runs in. */
+  cwd: string;
+  /** Device of `.claude/worktrees`; `undefined` when it is not a folder. */
+  worktreesDev: number | undefined;
+  /** The repository's common git directory. */
+  commonDir: string;
+}
+
 async function pruneLocked(
   options: PruneOptions,
   summary: PruneSummary,
   records: WorktreeRecord[],
-  mainRoot: string,
-  worktreesDir: string,
-  cwd: string,
-  worktreesDev: number | undefined,
-  commonDir: string,
+  early: EarlyFacts,
+  { mainRoot, worktreesDir, cwd, worktreesDev, commonDir }: Place,
 ): Promise<PruneSummary> {
   const dryRun = summary.dry_run;
   const limit = options.concurrency ?? defaultConcurrency();
@@ -285,12 +311,8 @@ async function pruneLocked(
   );
 
   const [refs, processes, cwdReal] = await Promise.all([
-    gatherRefFacts(
-      mainRoot,
-      records[0].branchRef?.replace(/^refs\/heads\//, ""),
-    )
-      .catch((error: Error) => error),
-    readProcessCwds(),
+    early.refs,
+    early.processes,
     realpath(cwd).catch(() => cwd),
   ]);
   if (!processes.available) summary.notes.push(processes.reason);
@@ -319,6 +341,7 @@ async function pruneLocked(
     integrationMemo,
     processes,
     disposableIgnored,
+    manyStatusesAtOnce: candidates.length >= availableParallelism(),
   };
 
   // Orphans: children of .claude/worktrees/ that no registered worktree owns.
@@ -328,18 +351,14 @@ async function pruneLocked(
     const registeredReal = await Promise.all(
       registered.map((p) => realpath(p).catch(() => p)),
     );
+    const owned = new Set([
+      ...childrenOwned(worktreesDir, [...registered, ...registeredReal]),
+      ...childrenOwned(worktreesDirReal, [...registered, ...registeredReal]),
+    ]);
     const names = await readdir(worktreesDir).catch(() => [] as string[]);
-    orphanPaths = names.filter((n) => n !== TRASH_NAME && isPlainSegment(n))
-      .map((n) => join(worktreesDir, n))
-      .filter((child) =>
-        ![...registered, ...registeredReal].some((r) =>
-          isSameOrInside(child, r) ||
-          isSameOrInside(
-            join(worktreesDirReal, relative(worktreesDir, child)),
-            r,
-          )
-        )
-      );
+    orphanPaths = names.filter((n) =>
+      n !== TRASH_NAME && isPlainSegment(n) && !owned.has(n)
+    ).map((n) => join(worktreesDir, n));
   }
 
   const total = candidates.length + orphanPaths.length;

@@ -77,8 +77,9 @@ export interface WorktreeFacts {
    * Set when the costly checks (status, ignored files, submodules,
    * operations, commits, integration) were not run because a cheap fact
    * already keeps the worktree: it is locked, in use by a process, the
-   * command's own, or not contained. Their unknown results then add no
-   * reasons of their own.
+   * command's own or not contained, or its branch has unpushed commits or
+   * a tip known not to be integrated. What was not read then adds no
+   * reasons of its own; what is known still does.
    */
   deepChecksSkipped?: boolean;
   /** Facts that could not be read, one line each. */
@@ -121,6 +122,20 @@ export function hasChanges(c: ChangeCounts): boolean {
 function listNames(names: string[], max = 3): string {
   const shown = names.slice(0, max).map((n) => `'${n}'`).join(", ");
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+function notIntegratedReason(): Reason {
+  return reason(
+    "not-integrated",
+    "branch has commits not merged into the default branch",
+  );
+}
+
+function unpushedReason(ahead: number, upstream: string): Reason {
+  return reason(
+    "unpushed-commits",
+    `branch has ${plural(ahead, "commit")} not pushed to ${upstream}`,
+  );
 }
 
 function processReason(pids: number[]): Reason {
@@ -179,6 +194,12 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
   }
   if (f.deepChecksSkipped) {
     if (f.processes?.length) reasons.push(processReason(f.processes));
+    if (!f.detached && f.branch !== null) {
+      // Only what is known counts here; what was not read adds nothing.
+      const ahead = f.upstream && !f.upstream.gone ? f.upstream.ahead ?? 0 : 0;
+      if (ahead > 0) reasons.push(unpushedReason(ahead, f.upstream!.name));
+      if (f.integration === null) reasons.push(notIntegratedReason());
+    }
     for (const e of f.errors) reasons.push(reason("unknown", e));
     if (reasons.length === 0) {
       // Skipping is only right when a cheap fact keeps the worktree.
@@ -243,14 +264,7 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
       if (f.upstream.ahead === undefined) {
         reasons.push(reason("unknown", "push state could not be checked"));
       } else if (f.upstream.ahead > 0) {
-        reasons.push(
-          reason(
-            "unpushed-commits",
-            `branch has ${
-              plural(f.upstream.ahead, "commit")
-            } not pushed to ${f.upstream.name}`,
-          ),
-        );
+        reasons.push(unpushedReason(f.upstream.ahead, f.upstream.name));
       }
     }
     if (f.integration === undefined && !f.integrationSkipped) {
@@ -258,12 +272,7 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
         reason("unknown", "merge status could not be determined"),
       );
     } else if (f.integration === null) {
-      reasons.push(
-        reason(
-          "not-integrated",
-          "branch has commits not merged into the default branch",
-        ),
-      );
+      reasons.push(notIntegratedReason());
     }
   }
   for (const e of f.errors) reasons.push(reason("unknown", e));

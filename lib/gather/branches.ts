@@ -154,6 +154,34 @@ export function chooseDefaultBranch(
 }
 
 /**
+ * How a branch is integrated as far as the facts already read tell, with no
+ * git call: its tip is an ancestor of the default branch, its tree equals
+ * the default branch's tree, or the memo knows the tip is not integrated.
+ *
+ * @returns the check that held, `null` when the memo knows it is not
+ * integrated, `undefined` when only git can tell.
+ */
+export function knownIntegration(
+  facts: RefFacts,
+  branch: string,
+  memo?: IntegrationMemo,
+): IntegrationCheck | null | undefined {
+  const record = facts.branches.get(branch);
+  const target = facts.defaultBranch;
+  if (!record || !target) return undefined;
+  const quick = firstIntegrationCheck({
+    ancestor: facts.merged.has(branch),
+    treeEqual: target.trees.includes(record.tree),
+  });
+  if (quick !== undefined) return quick;
+  if (memo?.notIntegrated.has(record.sha)) {
+    memo.found.add(record.sha);
+    return null;
+  }
+  return undefined;
+}
+
+/**
  * How a branch is integrated into the default branch, checking the cheap
  * facts first and asking git only when those do not settle it.
  *
@@ -168,18 +196,11 @@ export async function integrationOf(
   branch: string,
   memo?: IntegrationMemo,
 ): Promise<IntegrationCheck | null | undefined> {
+  const known = knownIntegration(facts, branch, memo);
+  if (known !== undefined) return known;
   const record = facts.branches.get(branch);
   const target = facts.defaultBranch;
   if (!record || !target) return undefined;
-  const quick = firstIntegrationCheck({
-    ancestor: facts.merged.has(branch),
-    treeEqual: target.trees.includes(record.tree),
-  });
-  if (quick !== undefined) return quick;
-  if (memo?.notIntegrated.has(record.sha)) {
-    memo.found.add(record.sha);
-    return null;
-  }
   const result = await askGitForIntegration(cwd, target, branch);
   if (result === null) memo?.found.add(record.sha);
   return result;
@@ -211,6 +232,9 @@ async function askGitForIntegration(
     if (merge.code === 1) continue; // Conflicts: the merge would change things.
     if (merge.code !== 0) return undefined;
     const tree = merge.stdout.split("\n")[0].trim();
+    // Anything but an object id is a git that cannot be trusted, not an
+    // answer: the memo would otherwise keep it as "not integrated".
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(tree)) return undefined;
     if (tree === target.trees[i]) return "merge-adds-nothing";
   }
   return null;

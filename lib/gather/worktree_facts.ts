@@ -16,7 +16,7 @@ import type {
 } from "../decide/classify.ts";
 import { isSameOrInside, isStrictlyInside } from "../decide/containment.ts";
 import { describeGitFailure, type GitResult, runGit } from "./git.ts";
-import { integrationOf, type RefFacts } from "./branches.ts";
+import { integrationOf, knownIntegration, type RefFacts } from "./branches.ts";
 import type { IntegrationMemo } from "./integration_memo.ts";
 import { uniqueIgnoredFiles } from "./ignored.ts";
 import {
@@ -49,17 +49,32 @@ export interface GatherContext {
   processes: ProcessCwds;
   /** Ignored names that count as rebuildable caches. */
   disposableIgnored: readonly string[];
+  /**
+   * Whether enough statuses run at once to keep every core busy. git's own
+   * threads for reading the index then only compete with each other.
+   */
+  manyStatusesAtOnce?: boolean;
 }
 
+// Ahead and behind come from one for-each-ref for all branches instead.
 const STATUS_ARGS = [
   "status",
   "--porcelain=v2",
   "-z",
   "--branch",
+  "--no-ahead-behind",
   "--untracked-files=all",
   "--ignored=matching",
   "--no-renames",
 ];
+
+function statusArgs(ctx: GatherContext, extra: string[] = []): string[] {
+  return [
+    ...(ctx.manyStatusesAtOnce ? ["-c", "core.preloadIndex=false"] : []),
+    ...STATUS_ARGS,
+    ...extra,
+  ];
+}
 
 /**
  * Environment that makes git judge `workTree` by its own repository only:
@@ -210,6 +225,17 @@ export async function gatherWorktreeFacts(
     facts.deepChecksSkipped = true;
     return facts;
   }
+  if (branch !== null && !facts.detached) {
+    if (ctx.refs instanceof Error) {
+      facts.errors.push(`cannot read branches: ${ctx.refs.message}`);
+    } else if (await branchKeepsIt(ctx, ctx.refs, branch, facts)) {
+      // Unpushed or unintegrated commits keep the worktree as surely as a
+      // lock does, and learning that costs at most two small git calls
+      // (none once the memo knows the tip); its status would cost more.
+      facts.deepChecksSkipped = true;
+      return facts;
+    }
+  }
   const gitDir = await readGitFile(join(path, ".git"));
   if (!gitDir) {
     facts.errors.push("its .git file is missing or unreadable");
@@ -217,7 +243,7 @@ export async function gatherWorktreeFacts(
   }
   const env = isolatedEnv(gitDir, path);
   const [status, operation, submodules, unref] = await Promise.all([
-    runGit(STATUS_ARGS, { cwd: path, env }),
+    runGit(statusArgs(ctx), { cwd: path, env }),
     operationInProgress(gitDir).catch(() => undefined),
     hasInitialisedSubmodules(path, gitDir).catch(() => undefined),
     facts.detached || branch === null
@@ -248,34 +274,35 @@ export async function gatherWorktreeFacts(
       facts.errors.push((error as Error).message);
     }
   }
-  if (branch !== null && !facts.detached) {
-    if (ctx.refs instanceof Error) {
-      facts.errors.push(`cannot read branches: ${ctx.refs.message}`);
-    } else {
-      const known = ctx.refs.branches.get(branch);
-      facts.upstream = known ? known.upstream : undefined;
-      // Integration is asked only when nothing else already keeps the
-      // worktree: the extra git calls would not change the outcome.
-      const alreadyKept = facts.changes === undefined ||
-        facts.changes.staged + facts.changes.modified +
-              facts.changes.untracked + facts.changes.conflicted > 0 ||
-        facts.lockReason !== undefined ||
-        (facts.upstream?.ahead ?? 0) > 0;
-      if (alreadyKept && !ctx.refs.merged.has(branch)) {
-        facts.integrationSkipped = true;
-      } else {
-        facts.integration = ctx.refs.merged.has(branch)
-          ? "ancestor"
-          : await integrationOf(
-            ctx.mainRoot,
-            ctx.refs,
-            branch,
-            ctx.integrationMemo,
-          );
-      }
-    }
-  }
   return facts;
+}
+
+/**
+ * Reads the branch's upstream and integration into `facts`, cheapest
+ * first, and says whether they alone keep the worktree.
+ */
+async function branchKeepsIt(
+  ctx: GatherContext,
+  refs: RefFacts,
+  branch: string,
+  facts: WorktreeFacts,
+): Promise<boolean> {
+  const upstream = refs.branches.get(branch)?.upstream;
+  facts.upstream = upstream;
+  const known = knownIntegration(refs, branch, ctx.integrationMemo);
+  if (upstream && !upstream.gone && (upstream.ahead ?? 0) > 0) {
+    // Kept already: the git calls for integration would change nothing.
+    if (known === undefined) facts.integrationSkipped = true;
+    else facts.integration = known;
+    return true;
+  }
+  facts.integration = known !== undefined ? known : await integrationOf(
+    ctx.mainRoot,
+    refs,
+    branch,
+    ctx.integrationMemo,
+  );
+  return facts.integration === null;
 }
 
 /** Whether `sha` holds commits no branch, tag or remote-tracking ref holds. */
@@ -359,7 +386,7 @@ async function gatherCloneFacts(
   const gitDir = join(path, ".git");
   const env = isolatedEnv(gitDir, path);
   const [status, unpushed, operation, nested] = await Promise.all([
-    runGit([...STATUS_ARGS, "--show-stash"], { cwd: path, env }),
+    runGit(statusArgs(ctx, ["--show-stash"]), { cwd: path, env }),
     // Every commit reachable from its branches, tags or HEAD must be on one
     // of its own remote-tracking refs; the outer repository does not count.
     runGit([

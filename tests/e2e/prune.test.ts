@@ -557,6 +557,27 @@ Deno.test("prune: worktree names with spaces, unicode and newlines", async () =>
   }
 });
 
+Deno.test("prune: a repository whose own path holds a newline, run from a worktree too", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box, "odd\nrepo");
+    const here = addWorktree(box, repo, "here");
+    addWorktree(box, repo, "done");
+    const fromInside = await prune(box, here, "--dry-run");
+    assert.deepEqual(codes(outcome(fromInside.worktrees, "here")), [
+      "current-worktree",
+    ]);
+    assert.equal(outcome(fromInside.worktrees, "done").action, "would-prune");
+    const fromMain = await prune(box, repo);
+    assert.equal(outcome(fromMain.worktrees, "done").action, "pruned");
+    assert.equal(outcome(fromMain.worktrees, "here").action, "pruned");
+    assert.ok(!exists(join(repo, WT, "done")));
+    assert.ok(exists(join(repo, "README.md")), "the main worktree is intact");
+  } finally {
+    box.cleanup();
+  }
+});
+
 Deno.test("prune: --delete-branches deletes merged branches with -d and keeps what git refuses", async () => {
   const box = sandbox();
   try {

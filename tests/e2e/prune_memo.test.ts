@@ -33,11 +33,15 @@ interface Outcome {
 const WT = join(".claude", "worktrees");
 const MEMO = join(".git", "mpm-session-integration.json");
 
-/** Logs every `diff` and `merge-tree` call, then runs the real git. */
+/**
+ * Logs every `diff`, `merge-tree` and worktree `status` call, then runs
+ * the real git.
+ */
 function countingGit(box: Sandbox): Record<string, string> {
   return fakeGit(box, [
     { match: "diff", mode: "slow", delay: 0 },
     { match: "merge-tree", mode: "slow", delay: 0 },
+    { match: "status", mode: "slow", delay: 0, onlyInWorktrees: true },
   ]);
 }
 
@@ -74,13 +78,21 @@ Deno.test("prune memo: a second run asks git nothing more about a branch found n
   const box = sandbox();
   try {
     const repo = repoWithUnmergedWorktree(box);
+    // Unsaved work as well, which no run needs to read: the commits that
+    // are not integrated keep the worktree already.
+    writeFile(join(repo, WT, "ahead", "draft.txt"), "draft\n");
     const env = countingGit(box);
     const first = await prune(box, repo, env);
     const ahead = first.get(join(WT, "ahead"));
     assert.deepEqual(ahead?.reasons.map((r) => r.code), ["not-integrated"]);
+    const firstCalls = integrationCalls(box);
     assert.ok(
-      integrationCalls(box).some((l) => l.includes("merge-tree")),
+      firstCalls.some((l) => l.includes("merge-tree")),
       "the first run simulates the merge",
+    );
+    assert.ok(
+      !firstCalls.some((l) => l.startsWith("slow status")),
+      "its status is not needed",
     );
     assert.ok(exists(join(repo, MEMO)), "the first run saves the memo");
 
@@ -89,8 +101,13 @@ Deno.test("prune memo: a second run asks git nothing more about a branch found n
       second.get(join(WT, "ahead"))?.reasons.map((r) => r.code),
       ["not-integrated"],
     );
-    assert.deepEqual(integrationCalls(box), [], "no diff or merge-tree calls");
+    assert.deepEqual(
+      integrationCalls(box),
+      [],
+      "no diff, merge-tree or status: the memo alone keeps it",
+    );
     assert.ok(exists(join(repo, WT, "ahead", "feature.txt")));
+    assert.ok(exists(join(repo, WT, "ahead", "draft.txt")));
   } finally {
     box.cleanup();
   }

@@ -597,6 +597,47 @@ Deno.test("classifyWorktree: skipped deep checks add no 'unknown' when a cheap f
       expected: { action: "preserve", codes: ["locked"] },
     },
     {
+      name: "unpushed commits known, the rest unread",
+      input: skipped({
+        upstream: { name: "origin/a1", gone: false, ahead: 3 },
+        integrationSkipped: true,
+      }),
+      expected: {
+        action: "preserve",
+        codes: ["unpushed-commits"],
+        messages: [/^branch has 3 commits not pushed to origin\/a1$/],
+      },
+    },
+    {
+      name: "known not integrated (from the memo), the rest unread",
+      input: skipped({ integration: null }),
+      expected: { action: "preserve", codes: ["not-integrated"] },
+    },
+    {
+      name: "unpushed and not integrated",
+      input: skipped({
+        upstream: { name: "origin/a1", gone: false, ahead: 1 },
+        integration: null,
+      }),
+      expected: {
+        action: "preserve",
+        codes: ["unpushed-commits", "not-integrated"],
+      },
+    },
+    {
+      name: "a gone upstream is no unpushed reason",
+      input: skipped({
+        upstream: { name: "origin/a1", gone: true, ahead: 4 },
+        integration: "ancestor",
+      }),
+      expected: { action: "preserve", codes: ["unknown"] },
+    },
+    {
+      name: "an integrated branch alone never allows removal when skipped",
+      input: skipped({ integration: "merge-adds-nothing" }),
+      expected: { action: "preserve", codes: ["unknown"] },
+    },
+    {
       name: "the flag alone never allows removal",
       input: skipped({}),
       expected: {
