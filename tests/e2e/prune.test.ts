@@ -8,7 +8,9 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import {
+  lstatSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -573,6 +575,47 @@ Deno.test("prune: a repository whose own path holds a newline, run from a worktr
     assert.equal(outcome(fromMain.worktrees, "here").action, "pruned");
     assert.ok(!exists(join(repo, WT, "done")));
     assert.ok(exists(join(repo, "README.md")), "the main worktree is intact");
+  } finally {
+    box.cleanup();
+  }
+});
+
+/** Bytes of every non-folder entry below `dir`, symlinks as themselves. */
+function bytesBelow(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    total += entry.isDirectory() ? bytesBelow(full) : lstatSync(full).size;
+  }
+  return total;
+}
+
+Deno.test("prune: the bytes reclaimed are every file removed, caches included, symlinks as themselves", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    writeFile(join(repo, ".gitignore"), "node_modules/\n");
+    writeFile(join(repo, "data", "big.bin"), "x".repeat(100_000));
+    for (let i = 0; i < 300; i++) {
+      writeFile(join(repo, "src", `d${i % 7}`, `f${i}.txt`), `file ${i}\n`);
+    }
+    symlinkSync("/usr", join(repo, "link-out"));
+    commitAll(box, repo, "content");
+    const names = ["one", "two", "three"];
+    let expected = 0;
+    for (const name of names) {
+      const wt = addWorktree(box, repo, name);
+      writeFile(join(wt, "node_modules", "pkg", "index.js"), "y".repeat(5_000));
+      expected += bytesBelow(wt);
+    }
+    assert.ok(expected > 3 * 100_000, "the fixture holds what it should");
+    const dry = await prune(box, repo, "--dry-run");
+    assert.equal(dry.bytes_reclaimed, expected, "dry run");
+    const real = await prune(box, repo);
+    assert.equal(real.pruned_count, 3);
+    assert.equal(real.bytes_reclaimed, expected, "real run");
+    for (const name of names) assert.ok(!exists(join(repo, WT, name)));
+    assert.ok(exists("/usr/bin"), "the symlink's target is untouched");
   } finally {
     box.cleanup();
   }
