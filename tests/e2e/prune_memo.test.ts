@@ -22,13 +22,7 @@ import {
   writeFile,
 } from "../helpers.ts";
 import { fakeGit, faultHits } from "../faults/fault_helpers.ts";
-
-interface Outcome {
-  relative_path: string;
-  action: string;
-  reasons: { code: string }[];
-  integration_check: string | null;
-}
+import type { PruneSummary, WorktreeOutcome } from "../../mod.ts";
 
 const WT = join(".claude", "worktrees");
 const MEMO = join(".git", "mpm-session-integration.json");
@@ -56,8 +50,8 @@ async function prune(
   repo: string,
   env: Record<string, string>,
   ...args: string[]
-): Promise<Map<string, Outcome>> {
-  const { json } = await runCliJson<{ worktrees: Outcome[] }>(
+): Promise<Map<string, WorktreeOutcome>> {
+  const { json } = await runCliJson<PruneSummary>(
     box,
     ["prune", ...args],
     { cwd: repo, env },
