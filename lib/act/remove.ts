@@ -20,7 +20,7 @@ import {
 import { basename, join } from "node:path";
 import { isStrictlyInside } from "../decide/containment.ts";
 import { describeGitFailure, type GitResult, runGit } from "../gather/git.ts";
-import { parsePorcelainV2 } from "../gather/status_parse.ts";
+import { parsePorcelainV2, statusArgs } from "../gather/status_parse.ts";
 import { errnoCode } from "./write.ts";
 
 /** The trash folder's name inside `.claude/worktrees/`. */
@@ -370,14 +370,7 @@ async function finishWorktreeRemoval(
   git: (args: string[], cwd?: string) => Promise<GitResult>,
 ): Promise<boolean> {
   if ((await git(["worktree", "remove", entry])).code === 0) return true;
-  const readStatus = () =>
-    git([
-      "status",
-      "--porcelain=v2",
-      "-z",
-      "--untracked-files=all",
-      "--no-renames",
-    ], entry);
+  const readStatus = () => git(statusArgs({ renames: false }), entry);
   let status = await readStatus();
   if (status.code !== 0) {
     // A killed removal may have deleted the worktree's .git file first:

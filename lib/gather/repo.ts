@@ -7,9 +7,12 @@
 
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { gitOk, type GitResult, runGit } from "./git.ts";
-import { describeGitFailure } from "./git.ts";
-import { type ParsedStatus, parsePorcelainV2 } from "./status_parse.ts";
+import { describeGitFailure, gitOk, type GitResult, runGit } from "./git.ts";
+import {
+  type ParsedStatus,
+  parsePorcelainV2,
+  statusArgs,
+} from "./status_parse.ts";
 import { parseWorktreeList } from "./worktree_list_parse.ts";
 import {
   type CommitInfo,
@@ -87,15 +90,11 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Arguments for a status that hides nothing a person could lose. */
-export const FULL_STATUS_ARGS = [
-  "status",
-  "--porcelain=v2",
-  "-z",
-  "--branch",
-  "--show-stash",
-  "--untracked-files=all",
-] as const;
+/** The status `pause` records: branch headers, stash and renames. */
+export const FULL_STATUS_ARGS: readonly string[] = statusArgs({
+  branch: true,
+  stash: true,
+});
 
 const FIELD = "\x1f";
 const RECORD = "\x1e";

@@ -1,9 +1,44 @@
 /**
  * Parses `git status --porcelain=v2 -z --branch --show-stash` output into
- * plain data. Pure: no I/O.
+ * plain data, and builds the arguments that ask for it. Pure: no I/O.
  *
  * @module
  */
+
+/** What a status is asked to report beyond the changed paths. */
+export interface StatusArgsOptions {
+  /** `# branch.*` headers (`--branch`). */
+  branch?: boolean;
+  /** Ahead and behind counts in the headers; off saves a history walk. */
+  aheadBehind?: boolean;
+  /** The `# stash` header (`--show-stash`). */
+  stash?: boolean;
+  /** Ignored paths (`--ignored=matching`). */
+  ignored?: boolean;
+  /** Rename detection; off reports a rename as a deletion and an addition. */
+  renames?: boolean;
+}
+
+/**
+ * Arguments for a `git status` that hides nothing a person could lose:
+ * porcelain v2, NUL-separated, and every untracked file (a user's
+ * `status.showUntrackedFiles=no` must not hide any).
+ */
+export function statusArgs(options: StatusArgsOptions = {}): string[] {
+  return [
+    "status",
+    "--porcelain=v2",
+    "-z",
+    "--untracked-files=all",
+    ...(options.branch ? ["--branch"] : []),
+    ...(options.branch && options.aheadBehind === false
+      ? ["--no-ahead-behind"]
+      : []),
+    ...(options.stash ? ["--show-stash"] : []),
+    ...(options.ignored ? ["--ignored=matching"] : []),
+    ...(options.renames === false ? ["--no-renames"] : []),
+  ];
+}
 
 /** One path reported by git status. */
 export interface StatusEntry {

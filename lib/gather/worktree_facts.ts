@@ -26,7 +26,11 @@ import {
   processesInside,
 } from "./processes.ts";
 import { operationInProgress } from "./repo.ts";
-import { type ParsedStatus, parsePorcelainV2 } from "./status_parse.ts";
+import {
+  type ParsedStatus,
+  parsePorcelainV2,
+  statusArgs,
+} from "./status_parse.ts";
 import { shortBranchName, type WorktreeRecord } from "./worktree_list_parse.ts";
 
 /** What every fact-gathering call shares. */
@@ -56,19 +60,16 @@ export interface GatherContext {
   manyStatusesAtOnce?: boolean;
 }
 
-// Ahead and behind come from one for-each-ref for all branches instead.
-const STATUS_ARGS = [
-  "status",
-  "--porcelain=v2",
-  "-z",
-  "--branch",
-  "--no-ahead-behind",
-  "--untracked-files=all",
-  "--ignored=matching",
-  "--no-renames",
-];
+// Ahead and behind come from one for-each-ref for all branches instead;
+// renames are not needed to tell whether anything changed.
+const STATUS_ARGS = statusArgs({
+  branch: true,
+  aheadBehind: false,
+  ignored: true,
+  renames: false,
+});
 
-function statusArgs(ctx: GatherContext, extra: string[] = []): string[] {
+function statusArgsFor(ctx: GatherContext, extra: string[] = []): string[] {
   return [
     ...(ctx.manyStatusesAtOnce ? ["-c", "core.preloadIndex=false"] : []),
     ...STATUS_ARGS,
@@ -243,7 +244,7 @@ export async function gatherWorktreeFacts(
   }
   const env = isolatedEnv(gitDir, path);
   const [status, operation, submodules, unref] = await Promise.all([
-    runGit(statusArgs(ctx), { cwd: path, env }),
+    runGit(statusArgsFor(ctx), { cwd: path, env }),
     operationInProgress(gitDir).catch(() => undefined),
     hasInitialisedSubmodules(path, gitDir).catch(() => undefined),
     facts.detached || branch === null
@@ -386,7 +387,7 @@ async function gatherCloneFacts(
   const gitDir = join(path, ".git");
   const env = isolatedEnv(gitDir, path);
   const [status, unpushed, operation, nested] = await Promise.all([
-    runGit(statusArgs(ctx, ["--show-stash"]), { cwd: path, env }),
+    runGit(statusArgsFor(ctx, ["--show-stash"]), { cwd: path, env }),
     // Every commit reachable from its branches, tags or HEAD must be on one
     // of its own remote-tracking refs; the outer repository does not count.
     runGit([

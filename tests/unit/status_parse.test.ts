@@ -1,7 +1,8 @@
 /**
  * Unit tests for `lib/gather/status_parse.ts`: parsing of
  * `git status --porcelain=v2 -z --branch --show-stash` output and the
- * `isDirty` rule. Fixtures follow the exact record layout git prints.
+ * `isDirty` rule, and the arguments that ask for it. Fixtures follow the
+ * exact record layout git prints.
  *
  * @module
  */
@@ -11,6 +12,7 @@ import {
   isDirty,
   type ParsedStatus,
   parsePorcelainV2,
+  statusArgs,
   type StatusEntry,
 } from "../../lib/gather/status_parse.ts";
 
@@ -429,5 +431,72 @@ Deno.test("isDirty: any staged, modified, untracked or conflicted path is dirty;
   ];
   for (const { name, input, expected } of cases) {
     assert.equal(isDirty(input), expected, name);
+  }
+});
+
+Deno.test("statusArgs: porcelain v2, NUL-separated, every untracked file, plus what is asked", () => {
+  const base = ["status", "--porcelain=v2", "-z", "--untracked-files=all"];
+  const cases: {
+    name: string;
+    input: Parameters<typeof statusArgs>[0];
+    expected: string[];
+  }[] = [
+    { name: "nothing more", input: {}, expected: base },
+    {
+      name: "branch headers",
+      input: { branch: true },
+      expected: [...base, "--branch"],
+    },
+    {
+      name: "branch headers without ahead/behind",
+      input: { branch: true, aheadBehind: false },
+      expected: [...base, "--branch", "--no-ahead-behind"],
+    },
+    {
+      name: "no ahead/behind flag without branch headers",
+      input: { aheadBehind: false },
+      expected: base,
+    },
+    {
+      name: "stash",
+      input: { stash: true },
+      expected: [...base, "--show-stash"],
+    },
+    {
+      name: "ignored files",
+      input: { ignored: true },
+      expected: [...base, "--ignored=matching"],
+    },
+    {
+      name: "no renames",
+      input: { renames: false },
+      expected: [...base, "--no-renames"],
+    },
+    {
+      name: "renames on is git's default",
+      input: { renames: true },
+      expected: base,
+    },
+    {
+      name: "everything",
+      input: {
+        branch: true,
+        aheadBehind: false,
+        stash: true,
+        ignored: true,
+        renames: false,
+      },
+      expected: [
+        ...base,
+        "--branch",
+        "--no-ahead-behind",
+        "--show-stash",
+        "--ignored=matching",
+        "--no-renames",
+      ],
+    },
+  ];
+  for (const { name, input, expected } of cases) {
+    assert.deepEqual(statusArgs(input), expected, name);
   }
 });
