@@ -57,6 +57,7 @@ import { parseArgs } from "node:util";
 import { prune } from "../mod.ts";
 import type { PruneSummary } from "../mod.ts";
 import { gitCallCount } from "../lib/gather/git.ts";
+import { seededRandom } from "../tests/prng.ts";
 
 /** This project's root folder. */
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -193,18 +194,6 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** A small deterministic random number generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** What a fixture worktree holds, which decides whether it may go. */
 type Kind = "disposable" | "dirty" | "unmerged" | "locked";
 
@@ -246,7 +235,7 @@ function chooseKinds(n: number): Kind[] {
     ...Array<Kind>(dirty).fill("dirty"),
     ...Array<Kind>(rest - dirty).fill("unmerged"),
   ];
-  const random = rng(n);
+  const random = seededRandom(n);
   for (let i = kinds.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [kinds[i], kinds[j]] = [kinds[j], kinds[i]];

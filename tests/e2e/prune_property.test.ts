@@ -20,18 +20,7 @@ import {
 import { join } from "node:path";
 import { prune } from "../../mod.ts";
 import { makeRepo, sandbox } from "../helpers.ts";
-
-/** A small deterministic PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../prng.ts";
 
 const NAMES = [
   "a",
@@ -80,7 +69,7 @@ Deno.test("property: random trees under .claude/worktrees never lose content or 
   let swept = 0;
   let preserved = 0;
   for (let seed = 1; seed <= 25; seed++) {
-    const random = rng(seed);
+    const random = seededRandom(seed);
     const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
     const box = sandbox();
     try {

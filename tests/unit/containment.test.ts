@@ -16,6 +16,7 @@ import {
   isSameOrInside,
   isStrictlyInside,
 } from "../../lib/decide/containment.ts";
+import { pick, seededRandom } from "../prng.ts";
 
 const WT = "/repo/.claude/worktrees";
 
@@ -209,18 +210,6 @@ Deno.test({
 // ---------------------------------------------------------------------------
 // Property tests.
 
-/** mulberry32: a small, seeded, deterministic PRNG returning [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SEGMENTS = [
   "..",
   ".",
@@ -245,10 +234,6 @@ const SEGMENTS = [
   "-",
   "~",
 ];
-
-function pick<T>(rand: () => number, items: readonly T[]): T {
-  return items[Math.floor(rand() * items.length)];
-}
 
 /** A random path: absolute or relative, with odd separators and segments. */
 function randomPath(rand: () => number): string {
@@ -300,7 +285,7 @@ function ancestorsOf(resolved: string): string[] {
 const CASES = 2000;
 
 Deno.test("property: isStrictlyInside agrees with a segment-wise model on 2000 random pairs", () => {
-  const rand = prng(0x5eed_1234);
+  const rand = seededRandom(0x5eed_1234);
   let inside = 0;
   for (let i = 0; i < CASES; i++) {
     const parent = randomPath(rand);
@@ -321,7 +306,7 @@ Deno.test("property: isStrictlyInside agrees with a segment-wise model on 2000 r
 });
 
 Deno.test("property: whatever is strictly inside is not the parent and is not reached through '..'", () => {
-  const rand = prng(0xc0ffee);
+  const rand = seededRandom(0xc0ffee);
   let checked = 0;
   for (let i = 0; i < CASES; i++) {
     const parent = randomPath(rand);
@@ -352,7 +337,7 @@ Deno.test("property: whatever is strictly inside is not the parent and is not re
 });
 
 Deno.test("property: the parent itself, its ancestors and prefix-sharing siblings are never inside", () => {
-  const rand = prng(42);
+  const rand = seededRandom(42);
   const suffixes = [
     "-evil",
     "evil",
@@ -429,7 +414,7 @@ Deno.test("property: the parent itself, its ancestors and prefix-sharing sibling
 });
 
 Deno.test("property: a plain segment joined to an absolute folder is always strictly inside it", () => {
-  const rand = prng(7);
+  const rand = seededRandom(7);
   let plain = 0;
   for (let i = 0; i < CASES; i++) {
     const parent = `/${randomPath(rand)}`.replace(/\0/g, "");
@@ -453,7 +438,7 @@ Deno.test("property: a plain segment joined to an absolute folder is always stri
 });
 
 Deno.test("property: strict containment is transitive and never symmetric", () => {
-  const rand = prng(99);
+  const rand = seededRandom(99);
   let chains = 0;
   for (let i = 0; i < CASES; i++) {
     const a = randomPath(rand);
@@ -517,7 +502,7 @@ Deno.test("childrenOwned: the direct children that are or hold a registered path
 });
 
 Deno.test("property: childrenOwned agrees with asking every child about every path", () => {
-  const rand = prng(0x0c0ffee);
+  const rand = seededRandom(0x0c0ffee);
   for (let round = 0; round < 300; round++) {
     const paths = Array.from(
       { length: Math.floor(rand() * 8) },
