@@ -33,7 +33,7 @@ import {
 } from "../gather/integration_memo.ts";
 import { directorySize } from "../gather/disk_usage.ts";
 import { describeGitFailure, runGit } from "../gather/git.ts";
-import { type ProcessCwds, readProcessCwds } from "../gather/processes.ts";
+import { readProcessCwds } from "../gather/processes.ts";
 import { resolveProject } from "../gather/project.ts";
 import {
   type GatherContext,
@@ -200,15 +200,15 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
     return finish(summary);
   }
   if (lock?.warning) summary.notes.push(lock.warning);
-  // Branches and processes do not depend on the worktree list: read them
-  // while the list is read again.
-  const early: EarlyFacts = {
-    refs: gatherRefFacts(
+  // Branch facts hardly depend on the worktree list (only through the main
+  // worktree's branch, the last fallback for the default branch): read
+  // them while the list is read again, and again should that branch change.
+  const readRefs = (record: WorktreeRecord) =>
+    gatherRefFacts(
       mainRoot,
-      main.branchRef?.replace(/^refs\/heads\//, ""),
-    ).catch((error: Error) => error),
-    processes: readProcessCwds(),
-  };
+      record.branchRef?.replace(/^refs\/heads\//, ""),
+    ).catch((error: Error) => error);
+  let refs = readRefs(main);
   try {
     if (lock) {
       // Another run may have finished while we waited: act on the list as
@@ -219,9 +219,10 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
         summary.orphan_sweep_skipped = fresh;
         return finish(summary);
       }
+      if (fresh[0].branchRef !== main.branchRef) refs = readRefs(fresh[0]);
       records = fresh;
     }
-    return await pruneLocked(options, summary, records, early, {
+    return await pruneLocked(options, summary, records, refs, {
       mainRoot,
       worktreesDir,
       cwd: project.workingDirectory,
@@ -231,14 +232,6 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
   } finally {
     await lock?.release();
   }
-}
-
-/** Facts read while the worktree list is read again. */
-interface EarlyFacts {
-  /** Branch facts, or the error reading them. */
-  refs: Promise<RefFacts | Error>;
-  /** Process working directories. */
-  processes: Promise<ProcessCwds>;
 }
 
 /** The registered worktrees, main first, or why they could not be listed. */
@@ -273,7 +266,7 @@ async function pruneLocked(
   options: PruneOptions,
   summary: PruneSummary,
   records: WorktreeRecord[],
-  early: EarlyFacts,
+  refsRead: Promise<RefFacts | Error>,
   { mainRoot, worktreesDir, cwd, worktreesDev, commonDir }: Place,
 ): Promise<PruneSummary> {
   const dryRun = summary.dry_run;
@@ -310,9 +303,11 @@ async function pruneLocked(
     !isStrictlyInside(join(worktreesDir, TRASH_NAME), resolve(r.path))
   );
 
+  // Processes are read after the list, so none can start in a worktree
+  // listed after they were read.
   const [refs, processes, cwdReal] = await Promise.all([
-    early.refs,
-    early.processes,
+    refsRead,
+    readProcessCwds(),
     realpath(cwd).catch(() => cwd),
   ]);
   if (!processes.available) summary.notes.push(processes.reason);

@@ -201,22 +201,25 @@ export async function integrationOf(
   const record = facts.branches.get(branch);
   const target = facts.defaultBranch;
   if (!record || !target) return undefined;
-  const result = await askGitForIntegration(cwd, target, branch);
+  const result = await askGitForIntegration(cwd, target, record.sha);
   if (result === null) memo?.found.add(record.sha);
   return result;
 }
 
-/** The checks that need git: the three-dot diff, then a simulated merge. */
+/**
+ * The checks that need git: the three-dot diff, then a simulated merge.
+ * They compare the commits read by `for-each-ref`, not the refs as they are
+ * now, so the answer is about exactly the tips the memo files it under.
+ */
 async function askGitForIntegration(
   cwd: string,
   target: DefaultBranch,
-  branch: string,
+  tip: string,
 ): Promise<IntegrationCheck | null | undefined> {
-  const ref = `refs/heads/${branch}`;
   let threeDotEmpty = false;
-  for (const base of target.refs) {
+  for (const base of target.shas) {
     const diff = await runGit(
-      ["diff", "--quiet", "--no-ext-diff", `${base}...${ref}`],
+      ["diff", "--quiet", "--no-ext-diff", `${base}...${tip}`],
       { cwd },
     );
     if (diff.code === 0) threeDotEmpty = true;
@@ -224,9 +227,9 @@ async function askGitForIntegration(
     if (threeDotEmpty) break;
   }
   if (threeDotEmpty) return "three-dot-diff-empty";
-  for (let i = 0; i < target.refs.length; i++) {
+  for (let i = 0; i < target.shas.length; i++) {
     const merge = await runGit(
-      ["merge-tree", "--write-tree", "--no-messages", target.refs[i], ref],
+      ["merge-tree", "--write-tree", "--no-messages", target.shas[i], tip],
       { cwd },
     );
     if (merge.code === 1) continue; // Conflicts: the merge would change things.
