@@ -12,15 +12,17 @@ import {
   lstat,
   mkdir,
   readdir,
+  readFile,
   realpath,
   rename,
   rm,
   rmdir,
 } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { isStrictlyInside } from "../decide/containment.ts";
 import { describeGitFailure, type GitResult, runGit } from "../gather/git.ts";
 import { parsePorcelainV2, statusArgs } from "../gather/status_parse.ts";
+import { readGitFile } from "../gather/worktree_facts.ts";
 import { errnoCode } from "./write.ts";
 
 /** The trash folder's name inside `.claude/worktrees/`. */
@@ -307,7 +309,11 @@ export async function recoverTrash(
   for (const name of names) {
     const entry = join(dir, name);
     const home = join(ctx.worktreesDirReal, originalName(name));
-    if (registeredInTrash.has(entry)) {
+    const registered = registeredInTrash.has(entry) ||
+      (trashKind(name) === "worktree" &&
+        await movedButNotRecorded(entry, home) &&
+        (await git(["worktree", "repair", entry])).code === 0);
+    if (registered) {
       if (await finishWorktreeRemoval(entry, git)) {
         result.emptied.push(entry);
         continue;
@@ -359,6 +365,36 @@ export async function recoverTrash(
   }
   if (result.remaining.length === 0) await rmdir(dir).catch(() => {});
   return result;
+}
+
+/**
+ * Whether a trash entry is a worktree whose move into the trash was cut
+ * short: `git worktree move` renames the folder first and records its new
+ * place after, so a kill in between leaves the registration naming the
+ * original path, which no longer exists. `git worktree repair` then
+ * records the trash path, and the entry is finished like any other.
+ */
+async function movedButNotRecorded(
+  entry: string,
+  home: string,
+): Promise<boolean> {
+  const adminDir = await readGitFile(join(entry, ".git"));
+  if (!adminDir) return false;
+  let recorded: string;
+  try {
+    recorded = (await readFile(join(adminDir, "gitdir"), "utf8")).replace(
+      /\r?\n$/,
+      "",
+    );
+  } catch {
+    return false;
+  }
+  if (basename(recorded) !== ".git") return false;
+  const recordedPath = dirname(recorded);
+  if (basename(recordedPath) !== basename(home)) return false;
+  if (await lstat(recordedPath).then(() => true, () => false)) return false;
+  const parent = await realpath(dirname(recordedPath)).catch(() => undefined);
+  return parent === dirname(home);
 }
 
 /**

@@ -292,6 +292,16 @@ async function pruneLocked(
       removal,
       new Set(inTrash.map((r) => resolve(r.path))),
     );
+    if (summary.trash.emptied.length + summary.trash.restored.length > 0) {
+      // Recovery removed or moved worktrees: judge the list as it is now.
+      const relisted = await listWorktrees(mainRoot);
+      if (typeof relisted === "string") {
+        summary.skipped = relisted;
+        summary.orphan_sweep_skipped = relisted;
+        return finish(summary);
+      }
+      records = relisted;
+    }
   } else if (worktreesDev !== undefined) {
     summary.trash.remaining = (await readdir(trashDir).catch(() => [])).map(
       (n) => join(trashDir, n),

@@ -259,7 +259,7 @@ export interface Summary {
   orphans: Outcome[];
   orphan_sweep_skipped: string | null;
   skipped: string | null;
-  trash: { emptied: string[]; remaining: string[] };
+  trash: { emptied: string[]; restored: string[]; remaining: string[] };
   notes: string[];
 }
 

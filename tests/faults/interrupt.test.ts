@@ -14,7 +14,13 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from "node:fs";
 import { join } from "node:path";
 import {
   addWorktree,
@@ -88,8 +94,9 @@ function trashEntries(repo: string): string[] {
 /**
  * The core promise: each disposable worktree is either whole and registered
  * (its files present, clean to the real git) or fully gone (not on disk, not
- * registered); with `allowTrash`, registered entries may also sit whole in
- * the trash for the next run to finish.
+ * registered); with `allowTrash`, entries may also sit whole in the trash
+ * for the next run to finish, registered there or (a move cut short) still
+ * under their old path.
  */
 function assertWholeOrGone(
   box: Sandbox,
@@ -101,6 +108,23 @@ function assertWholeOrGone(
   const gone: string[] = [];
   for (const name of fx.disposable) {
     const path = join(fx.repo, WT, name);
+    if (allowTrash && list.includes(path) && !exists(path)) {
+      // Killed inside `git worktree move`, after its rename and before it
+      // recorded the new place: git still names the old path, the folder
+      // sits whole in the trash, and the next run finishes it.
+      const entry = trashEntries(fx.repo).find((e) => e.startsWith(`${name}~`));
+      assert.ok(
+        entry,
+        `${name}: registered, but neither home nor in the trash`,
+      );
+      for (const file of ["README.md", ".gitignore"]) {
+        assert.ok(
+          exists(join(trashDir(fx.repo), entry, file)),
+          `${name}: its move was cut short, and ${file} is gone`,
+        );
+      }
+      continue;
+    }
     if (list.includes(path)) {
       assert.ok(
         exists(join(path, "README.md")),
@@ -357,6 +381,55 @@ Deno.test("recovery: a worktree moved into the trash and an empty folder there a
     assert.equal(outcomeOf(summary.worktrees, "keep-me").action, "preserved");
     const text = await runCli(box, ["prune"], { cwd: repo });
     assert.doesNotMatch(text.stdout, /interrupted run/, "reported once only");
+  } finally {
+    box.cleanup();
+  }
+});
+
+Deno.test("recovery: a move into the trash cut short (folder renamed, registration not yet updated) is finished, or moved back when it gained work", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    const cut = addWorktree(box, repo, "cut");
+    const late = addWorktree(box, repo, "cut-late");
+    const trash = trashDir(repo);
+    mkdirSync(trash);
+    // What a kill between git's rename and its update of the admin files
+    // leaves: the folder is in the trash, git still names the old path.
+    const cutEntry = join(trash, "cut~abc.worktree");
+    const lateEntry = join(trash, "cut-late~abd.worktree");
+    renameSync(cut, cutEntry);
+    renameSync(late, lateEntry);
+    writeFile(join(lateEntry, "new.txt"), "written after the check\n");
+    assert.ok(registered(box, repo).includes(cut), "git still names 'cut'");
+
+    const next = await runCli(box, ["prune", "--json"], { cwd: repo });
+    assertNoStack(next.stderr);
+    assert.equal(next.code, 0, next.stderr);
+    const summary = JSON.parse(next.stdout) as Summary;
+    assert.deepEqual(summary.trash.emptied, [cutEntry]);
+    assert.deepEqual(summary.trash.restored, [lateEntry]);
+    assert.deepEqual(summary.trash.remaining, []);
+    const list = registered(box, repo);
+    for (const gone of [cut, cutEntry, lateEntry]) {
+      assert.ok(!list.includes(gone), `${gone} is not registered`);
+      assert.ok(!exists(gone), `${gone} is not on disk`);
+    }
+    assert.ok(list.includes(late), "the worktree with work is back home");
+    assert.equal(
+      readFileSync(join(late, "new.txt"), "utf8"),
+      "written after the check\n",
+    );
+    assert.deepEqual(codes(outcomeOf(summary.worktrees, "cut-late")), [
+      "dirty",
+    ]);
+    assert.ok(
+      !summary.worktrees.some((w) => w.relative_path.endsWith("/cut")),
+      `the finished worktree is not judged again: ${
+        JSON.stringify(summary.worktrees)
+      }`,
+    );
+    assert.ok(!exists(trash), "the trash folder is gone");
   } finally {
     box.cleanup();
   }
