@@ -17,12 +17,17 @@ import {
   rename,
   rm,
   rmdir,
+  writeFile,
 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { isStrictlyInside } from "../decide/containment.ts";
 import { describeGitFailure, type GitResult, runGit } from "../gather/git.ts";
 import { parsePorcelainV2, statusArgs } from "../gather/status_parse.ts";
-import { readGitFile } from "../gather/worktree_facts.ts";
+import {
+  isolatedEnv,
+  readGitFile,
+  statusFailure,
+} from "../gather/worktree_facts.ts";
 import { errnoCode } from "./write.ts";
 
 /** The trash folder's name inside `.claude/worktrees/`. */
@@ -32,6 +37,8 @@ export const TRASH_NAME = ".mpm-trash";
 export interface RemovalContext {
   /** The main worktree's root, where git runs. */
   mainRoot: string;
+  /** The repository's common git directory (worktree registrations). */
+  commonDir: string;
   /** Real path of `.claude/worktrees`. */
   worktreesDirReal: string;
   /** Device of `.claude/worktrees`. */
@@ -154,12 +161,12 @@ export async function removeRegisteredWorktree(
   const slot = await trashSlotFor(ctx, path, "worktree");
   if (!slot.ok) return slot;
   const { trash, trashPath } = slot;
-  const git = async (args: string[]) => {
-    const result = await runGit(args, { cwd: ctx.mainRoot, readOnly: false });
+  const git = async (args: string[], cwd = ctx.mainRoot) => {
+    const result = await runGit(args, { cwd, readOnly: false });
     // Parallel worktree commands in one repository can see another's admin
     // folder vanish mid-read ("Invalid path"); that is no refusal: retry once.
     return result.code !== 0 && /Invalid path/.test(result.stderr)
-      ? await runGit(args, { cwd: ctx.mainRoot, readOnly: false })
+      ? await runGit(args, { cwd, readOnly: false })
       : result;
   };
   const moved = await git(["worktree", "move", path, trashPath]);
@@ -171,6 +178,12 @@ export async function removeRegisteredWorktree(
     ? undefined
     : await git(["worktree", "remove", trashPath]);
   if (removed?.code === 0) return { ok: true };
+  // A Ctrl-C reaches git too and can stop its removal part way, leaving a
+  // worktree that only lacks tracked files: finish it as recovery would.
+  // Anything else it holds makes git refuse again, and it goes back.
+  if (!after && await finishWorktreeRemoval(trashPath, ctx, git)) {
+    return { ok: true };
+  }
   const why = after
     ? `containment check failed: ${after}`
     : `git refused: ${describeGitFailure(removed!)}`;
@@ -278,7 +291,11 @@ export interface TrashRecovery {
  * - A registered worktree is removed with git. If git refuses only because
  *   tracked files are missing (a removal killed part way), those files are
  *   restored from git first and the removal is finished; if it holds any
- *   other change, it is moved back whole.
+ *   other change, it is moved back whole. One whose folder is already gone
+ *   has just its registration removed.
+ * - A worktree whose move into the trash was cut short (git still names its
+ *   old path) is recorded in the trash with `git worktree repair`, then
+ *   handled as a registered one.
  * - A swept orphan (judged disposable before it moved) is deleted.
  * - Anything else, such as a worktree git unregistered before failing, is
  *   never deleted: it is moved back, or left and reported.
@@ -289,6 +306,15 @@ export async function recoverTrash(
 ): Promise<TrashRecovery> {
   const dir = trashDir(ctx);
   const result: TrashRecovery = { emptied: [], restored: [], remaining: [] };
+  const git = (args: string[], cwd = ctx.mainRoot) =>
+    runGit(args, { cwd, readOnly: false });
+  for (const path of registeredInTrash) {
+    // Killed after deleting the folder, before deleting its registration:
+    // nothing is left on disk, so only the registration goes.
+    if (await lstat(path).then(() => true, () => false)) continue;
+    const cleaned = await git(["worktree", "remove", path]);
+    (cleaned.code === 0 ? result.emptied : result.remaining).push(path);
+  }
   let names: string[];
   try {
     names = await readdir(dir);
@@ -304,8 +330,6 @@ export async function recoverTrash(
     result.remaining = names.map((n) => join(dir, n));
     return result;
   }
-  const git = (args: string[], cwd = ctx.mainRoot) =>
-    runGit(args, { cwd, readOnly: false });
   for (const name of names) {
     const entry = join(dir, name);
     const home = join(ctx.worktreesDirReal, originalName(name));
@@ -314,7 +338,7 @@ export async function recoverTrash(
         await movedButNotRecorded(entry, home) &&
         (await git(["worktree", "repair", entry])).code === 0);
     if (registered) {
-      if (await finishWorktreeRemoval(entry, git)) {
+      if (await finishWorktreeRemoval(entry, ctx, git)) {
         result.emptied.push(entry);
         continue;
       }
@@ -403,18 +427,25 @@ async function movedButNotRecorded(
  */
 async function finishWorktreeRemoval(
   entry: string,
+  ctx: RemovalContext,
   git: (args: string[], cwd?: string) => Promise<GitResult>,
 ): Promise<boolean> {
   if ((await git(["worktree", "remove", entry])).code === 0) return true;
-  const readStatus = () => git(statusArgs({ renames: false }), entry);
-  let status = await readStatus();
-  if (status.code !== 0) {
-    // A killed removal may have deleted the worktree's .git file first:
-    // let git write it again, then look once more.
-    await git(["worktree", "repair", entry]);
-    status = await readStatus();
+  let adminDir = await readGitFile(join(entry, ".git"));
+  if (!adminDir) {
+    // A killed removal may have deleted the .git file first.
+    adminDir = await restoreGitFile(entry, ctx.commonDir);
+    if (!adminDir) return false;
+    if ((await git(["worktree", "remove", entry])).code === 0) return true;
   }
-  if (status.code !== 0 || status.stderr.trim() !== "") return false;
+  // Judged by its own repository only: a folder whose .git is broken must
+  // never be read as part of the enclosing one.
+  const env = isolatedEnv(adminDir, entry);
+  const status = await runGit(statusArgs({ renames: false }), {
+    cwd: entry,
+    env,
+  });
+  if (statusFailure(status)) return false;
   let parsed;
   try {
     parsed = parsePorcelainV2(status.stdout);
@@ -426,8 +457,44 @@ async function finishWorktreeRemoval(
     parsed.modified.length > 0 &&
     parsed.modified.every((e) => e.worktree === "D");
   if (!onlyDeleted) return false;
-  if ((await git(["checkout", "--", "."], entry)).code !== 0) return false;
+  const restored = await runGit(["checkout", "--", "."], {
+    cwd: entry,
+    env,
+    readOnly: false,
+  });
+  if (restored.code !== 0) return false;
   return (await git(["worktree", "remove", entry])).code === 0;
+}
+
+/**
+ * Writes a worktree's missing `.git` file again from its registration, as
+ * `git worktree repair` run in the main worktree would, but for this one
+ * worktree only (`repair <path>` cannot: it needs the file it would fix).
+ *
+ * @returns the worktree's admin folder, or `undefined` when no
+ * registration names the folder.
+ */
+async function restoreGitFile(
+  entry: string,
+  commonDir: string,
+): Promise<string | undefined> {
+  const adminRoot = join(commonDir, "worktrees");
+  const dotGit = join(entry, ".git");
+  for (const id of await readdir(adminRoot).catch(() => [] as string[])) {
+    const adminDir = join(adminRoot, id);
+    const recorded = await readFile(join(adminDir, "gitdir"), "utf8").then(
+      (text) => text.replace(/\r?\n$/, ""),
+      () => "",
+    );
+    if (recorded !== dotGit) continue;
+    try {
+      await writeFile(dotGit, `gitdir: ${adminDir}\n`, { flag: "wx" });
+      return adminDir;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Removes the trash folder when it is empty. */

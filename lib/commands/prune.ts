@@ -277,6 +277,7 @@ async function pruneLocked(
     : await realpath(worktreesDir);
   const removal: RemovalContext = {
     mainRoot,
+    commonDir,
     worktreesDirReal,
     worktreesDev: worktreesDev ?? -1,
   };

@@ -15,11 +15,13 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import {
+  chmodSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
+  writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
 import {
@@ -430,6 +432,119 @@ Deno.test("recovery: a move into the trash cut short (folder renamed, registrati
       }`,
     );
     assert.ok(!exists(trash), "the trash folder is gone");
+  } finally {
+    box.cleanup();
+  }
+});
+
+Deno.test("a git removal stopped part way by a Ctrl-C that reached git is finished in the same run", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    writeFile(join(repo, ".gitignore"), "node_modules/\n");
+    commitAll(box, repo, "ignore caches");
+    const victim = addWorktree(box, repo, "victim");
+    // The first `git worktree remove` deletes part of the worktree (its
+    // .git file included) and dies as a Ctrl-C would make it; later calls
+    // run the real git.
+    const bin = join(box.dir, "cutbin");
+    mkdirSync(bin);
+    const marker = join(box.dir, "cut-once");
+    writeFileSync(
+      join(bin, "git"),
+      `#!/bin/sh
+if [ "$1" = worktree ] && [ "$2" = remove ] && [ ! -e '${marker}' ]; then
+  : > '${marker}'
+  rm -f "$3/README.md" "$3/.gitignore" "$3/.git"
+  exit 130
+fi
+exec '${REAL_GIT}' "$@"
+`,
+    );
+    chmodSync(join(bin, "git"), 0o755);
+    const run = await runCli(box, ["prune", "--json"], {
+      cwd: repo,
+      env: { PATH: `${bin}:${box.env.PATH}` },
+    });
+    assertNoStack(run.stderr);
+    assert.equal(run.code, 0, run.stderr);
+    assert.ok(exists(marker), "the cut removal really ran");
+    const summary = JSON.parse(run.stdout) as Summary;
+    assert.equal(outcomeOf(summary.worktrees, "victim").action, "pruned");
+    assert.ok(!exists(victim), "nothing is left at its own path");
+    assert.ok(!exists(trashDir(repo)), "nothing is left in the trash");
+    assert.deepEqual(
+      registered(box, repo).filter((p) => p.includes(".claude")),
+      [],
+      "no registration is left behind",
+    );
+  } finally {
+    box.cleanup();
+  }
+});
+
+Deno.test("recovery: a trash entry that lost its .git file and tracked files to a killed removal is finished; one with other work is moved back", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    const trash = trashDir(repo);
+    const half = join(trash, "half~abc.worktree");
+    const busy = join(trash, "busy~abd.worktree");
+    git(box, repo, "worktree", "add", "-q", "-b", "half", half);
+    git(box, repo, "worktree", "add", "-q", "-b", "busy", busy);
+    // What git leaves when killed while deleting the folder: files gone in
+    // directory order, the .git file among them.
+    for (const entry of [half, busy]) {
+      rmSync(join(entry, ".git"));
+      rmSync(join(entry, "README.md"));
+    }
+    writeFile(join(busy, "notes.txt"), "not in git\n");
+    const run = await runCli(box, ["prune", "--json"], { cwd: repo });
+    assertNoStack(run.stderr);
+    assert.equal(run.code, 0, run.stderr);
+    const summary = JSON.parse(run.stdout) as Summary;
+    assert.deepEqual(summary.trash.emptied, [half]);
+    assert.deepEqual(summary.trash.restored, [busy]);
+    const list = registered(box, repo);
+    assert.ok(
+      !list.includes(half) && !exists(half),
+      "the half-removed one is gone",
+    );
+    const home = join(repo, ".claude", "worktrees", "busy");
+    assert.ok(
+      list.includes(home),
+      "the one with work is back home, registered",
+    );
+    assert.equal(readFileSync(join(home, "notes.txt"), "utf8"), "not in git\n");
+    assert.deepEqual(codes(outcomeOf(summary.worktrees, "busy")), ["dirty"]);
+  } finally {
+    box.cleanup();
+  }
+});
+
+Deno.test("recovery: a registration left in the trash without its folder is removed, and only that", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    const entry = join(trashDir(repo), "ghost~abc.worktree");
+    git(box, repo, "worktree", "add", "-q", "-b", "ghost", entry);
+    const keep = addWorktree(box, repo, "keep-me");
+    writeFile(join(keep, "wip.txt"), "wip\n");
+    rmSync(entry, { recursive: true });
+    const run = await runCli(box, ["prune", "--json"], { cwd: repo });
+    assertNoStack(run.stderr);
+    assert.equal(run.code, 0, run.stderr);
+    const summary = JSON.parse(run.stdout) as Summary;
+    assert.deepEqual(summary.trash.emptied, [entry]);
+    const list = registered(box, repo);
+    assert.ok(!list.includes(entry), "the stale registration is gone");
+    assert.ok(list.includes(keep));
+    assert.equal(readFileSync(join(keep, "wip.txt"), "utf8"), "wip\n");
+    assert.equal(
+      git(box, repo, "rev-parse", "--verify", "refs/heads/ghost").length,
+      40,
+      "its branch stays",
+    );
   } finally {
     box.cleanup();
   }
