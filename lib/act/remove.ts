@@ -170,7 +170,7 @@ export async function removeRegisteredWorktree(
       : result;
   };
   const moved = await git(["worktree", "move", path, trashPath]);
-  if (moved.code !== 0) {
+  if (moved.code !== 0 && !await movedAnyway(path, trashPath, git)) {
     return { ok: false, reason: `git refused: ${describeGitFailure(moved)}` };
   }
   const after = await checkContained(trashPath, trash, ctx.worktreesDev);
@@ -202,6 +202,25 @@ export async function removeRegisteredWorktree(
       })`,
     };
   }
+}
+
+/**
+ * Whether a failed `git worktree move` moved the folder after all: git
+ * renames first and records the new place after, so a Ctrl-C that reached
+ * git in between leaves the folder in the trash under its old registration.
+ * The trash path is then recorded with `git worktree repair`; if that
+ * fails, the folder is put back where git still expects it.
+ */
+async function movedAnyway(
+  path: string,
+  trashPath: string,
+  git: (args: string[]) => Promise<GitResult>,
+): Promise<boolean> {
+  const there = (p: string) => lstat(p).then(() => true, () => false);
+  if (await there(path) || !await there(trashPath)) return false;
+  if ((await git(["worktree", "repair", trashPath])).code === 0) return true;
+  await rename(trashPath, path).catch(() => {});
+  return false;
 }
 
 /** Cleans the registration of a worktree whose directory is already gone. */

@@ -437,49 +437,73 @@ Deno.test("recovery: a move into the trash cut short (folder renamed, registrati
   }
 });
 
-Deno.test("a git removal stopped part way by a Ctrl-C that reached git is finished in the same run", async () => {
-  const box = sandbox();
-  try {
-    const repo = makeRepo(box);
-    writeFile(join(repo, ".gitignore"), "node_modules/\n");
-    commitAll(box, repo, "ignore caches");
-    const victim = addWorktree(box, repo, "victim");
-    // The first `git worktree remove` deletes part of the worktree (its
-    // .git file included) and dies as a Ctrl-C would make it; later calls
-    // run the real git.
-    const bin = join(box.dir, "cutbin");
-    mkdirSync(bin);
-    const marker = join(box.dir, "cut-once");
-    writeFileSync(
-      join(bin, "git"),
-      `#!/bin/sh
-if [ "$1" = worktree ] && [ "$2" = remove ] && [ ! -e '${marker}' ]; then
+/**
+ * A git wrapper whose first `git worktree <sub>` call runs `action` (a
+ * shell line over the call's arguments, `$3` and `$4`) and dies as a
+ * Ctrl-C would make it; later calls run the real git.
+ */
+function gitCutOnce(
+  box: Sandbox,
+  sub: "move" | "remove",
+  action: string,
+): { env: Record<string, string>; marker: string } {
+  const bin = join(box.dir, "cutbin");
+  mkdirSync(bin);
+  const marker = join(box.dir, "cut-once");
+  writeFileSync(
+    join(bin, "git"),
+    `#!/bin/sh
+if [ "$1" = worktree ] && [ "$2" = ${sub} ] && [ ! -e '${marker}' ]; then
   : > '${marker}'
-  rm -f "$3/README.md" "$3/.gitignore" "$3/.git"
+  ${action}
   exit 130
 fi
 exec '${REAL_GIT}' "$@"
 `,
-    );
-    chmodSync(join(bin, "git"), 0o755);
-    const run = await runCli(box, ["prune", "--json"], {
-      cwd: repo,
-      env: { PATH: `${bin}:${box.env.PATH}` },
-    });
-    assertNoStack(run.stderr);
-    assert.equal(run.code, 0, run.stderr);
-    assert.ok(exists(marker), "the cut removal really ran");
-    const summary = JSON.parse(run.stdout) as Summary;
-    assert.equal(outcomeOf(summary.worktrees, "victim").action, "pruned");
-    assert.ok(!exists(victim), "nothing is left at its own path");
-    assert.ok(!exists(trashDir(repo)), "nothing is left in the trash");
-    assert.deepEqual(
-      registered(box, repo).filter((p) => p.includes(".claude")),
-      [],
-      "no registration is left behind",
-    );
-  } finally {
-    box.cleanup();
+  );
+  chmodSync(join(bin, "git"), 0o755);
+  return { env: { PATH: `${bin}:${box.env.PATH}` }, marker };
+}
+
+Deno.test("a git move or removal stopped part way by a Ctrl-C that reached git is finished in the same run", async () => {
+  const cases: { name: string; sub: "move" | "remove"; action: string }[] = [
+    {
+      name: "the move renamed the folder, then died before recording it",
+      sub: "move",
+      action: `mv "$3" "$4"`,
+    },
+    {
+      name: "the removal deleted part of the worktree, its .git file too",
+      sub: "remove",
+      action: `rm -f "$3/README.md" "$3/.gitignore" "$3/.git"`,
+    },
+  ];
+  for (const { name, sub, action } of cases) {
+    const box = sandbox();
+    try {
+      const repo = makeRepo(box);
+      const victim = addWorktree(box, repo, "victim");
+      const { env, marker } = gitCutOnce(box, sub, action);
+      const run = await runCli(box, ["prune", "--json"], { cwd: repo, env });
+      assertNoStack(run.stderr);
+      assert.equal(run.code, 0, `${name}: ${run.stderr}`);
+      assert.ok(exists(marker), `${name}: the cut git really ran`);
+      const summary = JSON.parse(run.stdout) as Summary;
+      assert.equal(
+        outcomeOf(summary.worktrees, "victim").action,
+        "pruned",
+        name,
+      );
+      assert.ok(!exists(victim), `${name}: nothing is left at its path`);
+      assert.ok(!exists(trashDir(repo)), `${name}: nothing is in the trash`);
+      assert.deepEqual(
+        registered(box, repo).filter((p) => p.includes(".claude")),
+        [],
+        `${name}: no registration is left behind`,
+      );
+    } finally {
+      box.cleanup();
+    }
   }
 });
 
