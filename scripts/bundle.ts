@@ -5,29 +5,28 @@
  * @module
  */
 
+import { spawnSync } from "node:child_process";
 import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import process from "node:process";
-import { CommandBuilder } from "dax";
 
 const out = "dist/mpm-session.mjs";
 const temp = `${out}.tmp`;
 await mkdir("dist", { recursive: true });
-const result = await new CommandBuilder()
-  .command([
-    process.execPath,
-    "bundle",
-    "--quiet",
-    "--platform",
-    "node",
-    "-o",
-    temp,
-    "npm/bin.ts",
-  ])
-  .noThrow()
-  .stderr("piped");
-if (result.code !== 0) {
+const result = spawnSync(process.execPath, [
+  "bundle",
+  "--quiet",
+  "--platform",
+  "node",
+  "-o",
+  temp,
+  "npm/bin.ts",
+], { encoding: "utf8", stdio: ["ignore", "inherit", "pipe"] });
+if (result.status !== 0) {
+  // A signal-killed bundler has no status: that is a failure too.
   console.error(
-    `Cannot build the npm bundle: deno bundle failed:\n${result.stderr}`,
+    `Cannot build the npm bundle: deno bundle failed${
+      result.signal ? ` (killed by ${result.signal})` : ""
+    }:\n${result.stderr}`,
   );
   process.exit(1);
 }

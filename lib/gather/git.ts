@@ -3,11 +3,17 @@
  * through {@link runGit}, which adds the safety flags, the timeout and the
  * environment that keep git from prompting, paging or taking optional locks.
  *
+ * git is started with `node:child_process`, which Deno and Node both provide.
+ * It reports a git killed by a signal as killed. dax 0.49, which this module
+ * used first, reports that as exit code 0, and for this tool a killed
+ * `git diff --quiet` or `git worktree remove` must never read as success.
+ *
  * @module
  */
 
-import { CommandBuilder } from "dax";
+import { spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
+import { constants } from "node:os";
 import { delimiter, resolve } from "node:path";
 import process from "node:process";
 
@@ -34,7 +40,10 @@ export interface GitCallOptions {
 
 /** What one git call produced. */
 export interface GitResult {
-  /** The exit code; 124 when the call timed out. */
+  /**
+   * The exit code; 124 when the call timed out, 128 + the signal number
+   * when git was killed by a signal.
+   */
   code: number;
   /** Standard output, decoded as UTF-8. */
   stdout: string;
@@ -108,7 +117,7 @@ export async function gitExecutable(): Promise<string> {
   const pathEnv = process.env.PATH ?? "";
   if (resolvedGit?.pathEnv === pathEnv) return resolvedGit.path;
   const windows = process.platform === "win32";
-  const names = windows ? ["git.exe", "git.cmd", "git.bat"] : ["git"];
+  const names = windows ? ["git.exe"] : ["git"];
   for (const dir of pathEnv.split(delimiter)) {
     if (dir === "") continue;
     for (const name of names) {
@@ -144,68 +153,77 @@ export async function runGit(
   options: GitCallOptions,
 ): Promise<GitResult> {
   const readOnly = options.readOnly ?? true;
-  const argv = [
-    await gitExecutable(),
-    ...(readOnly ? ["--no-optional-locks"] : []),
-    ...args,
-  ];
+  const git = await gitExecutable();
+  const argv = [...(readOnly ? ["--no-optional-locks"] : []), ...args];
   const timeoutMs = options.timeoutMs ?? timeoutFromEnv();
-  let builder = new CommandBuilder()
-    .command(argv)
-    .cwd(options.cwd)
-    .env({ ...BASE_ENV, ...(readOnly ? { GIT_OPTIONAL_LOCKS: "0" } : {}) })
-    .stdout("piped")
-    .stderr("piped")
-    .noThrow();
-  if (options.env) builder = builder.env(options.env);
-  builder = options.stdin === undefined
-    ? builder.stdin("null")
-    : builder.stdinText(options.stdin);
   gitCalls++;
-  let child;
-  try {
-    child = builder.spawn();
-  } catch (error) {
-    return launchFailure(error, options.cwd);
-  }
-  // A killed git can leave grandchildren holding its pipes open, so the
-  // timeout stops waiting instead of waiting for the pipes to close.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), timeoutMs);
-  });
-  let outcome;
-  try {
-    outcome = await Promise.race([child, timeout]);
-  } catch (error) {
-    clearTimeout(timer);
-    return launchFailure(error, options.cwd);
-  }
-  clearTimeout(timer);
-  if (outcome === "timeout") {
-    try {
-      child.kill("SIGKILL");
-    } catch {
-      // Already gone.
+  const result = await new Promise<GitResult | Error>((done) => {
+    const child = spawn(git, argv, {
+      cwd: options.cwd,
+      env: {
+        ...process.env,
+        ...BASE_ENV,
+        ...(readOnly ? { GIT_OPTIONAL_LOCKS: "0" } : {}),
+        ...options.env,
+      },
+      stdio: [options.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+      windowsHide: true,
+    });
+    const stdout: Uint8Array[] = [];
+    const stderr: Uint8Array[] = [];
+    child.stdout!.on("data", (chunk: Uint8Array) => stdout.push(chunk));
+    child.stderr!.on("data", (chunk: Uint8Array) => stderr.push(chunk));
+    if (options.stdin !== undefined) {
+      child.stdin!.on("error", () => {}); // git may exit before reading it all
+      child.stdin!.end(options.stdin);
     }
-    child.catch(() => {});
-    return { code: 124, stdout: "", stderr: "", timedOut: true };
-  }
-  const stderr = outcome.stderr;
-  if (outcome.code === 127 && /command not found/.test(stderr)) {
-    throw new GitNotFoundError();
-  }
-  return {
-    code: outcome.code,
-    stdout: outcome.stdout,
-    stderr,
-    timedOut: false,
-  };
+    // A killed git can leave grandchildren holding its pipes open, so the
+    // timeout stops waiting instead of waiting for the pipes to close.
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      done({ code: 124, stdout: "", stderr: "", timedOut: true });
+    }, timeoutMs);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      done(error);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      const killed = signal ? `fatal: git was killed by ${signal}\n` : "";
+      done({
+        code: code ?? 128 + (constants.signals[signal!] ?? 0),
+        stdout: decode(stdout),
+        stderr: decode(stderr) + killed,
+        timedOut: false,
+      });
+    });
+  });
+  if (!(result instanceof Error)) return result;
+  return await launchFailure(result, options.cwd);
 }
 
-function launchFailure(error: unknown, cwd: string): GitResult {
-  const text = String((error as Error)?.message ?? error);
-  if (/cwd does not exist|ENOENT|NotFound|No such file/i.test(text)) {
+const utf8 = new TextDecoder();
+
+function decode(chunks: Uint8Array[]): string {
+  if (chunks.length === 0) return "";
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  const all = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.length;
+  }
+  return utf8.decode(all);
+}
+
+/**
+ * Turns a failure to start git into a result or an error. git itself was
+ * found on PATH, so a missing file means the working directory is gone.
+ */
+async function launchFailure(error: Error, cwd: string): Promise<GitResult> {
+  const code = (error as { code?: string }).code;
+  const cwdGone = await stat(cwd).then((s) => !s.isDirectory(), () => true);
+  if (cwdGone || code === "ENOTDIR") {
     return {
       code: 128,
       stdout: "",
@@ -213,6 +231,7 @@ function launchFailure(error: unknown, cwd: string): GitResult {
       timedOut: false,
     };
   }
+  if (code === "ENOENT") throw new GitNotFoundError();
   throw error;
 }
 

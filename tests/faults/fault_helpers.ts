@@ -53,7 +53,9 @@ export type FaultMode =
   /** `exec sleep 30`: the call never answers. */
   | "hang"
   /** Sleep `delay` seconds, then run the real git. */
-  | "slow";
+  | "slow"
+  /** Die by SIGKILL (as the OOM killer or a stray `kill` would). */
+  | "killed";
 
 /** One fault: which git subcommand, where, and what happens. */
 export interface GitFault {
@@ -95,6 +97,7 @@ export function fakeGit(
       garbage: `printf ${shellQuote(f.output ?? "garbage\\0")}; exit 0`,
       empty: "exit 0",
       hang: "exec sleep 30",
+      killed: "kill -KILL $$",
       slow: `sleep ${f.delay ?? 0.3}`,
     }[f.mode];
     return `if matches ${shellQuote(f.match)} && { ${where}; }; then

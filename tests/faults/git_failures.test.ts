@@ -562,3 +562,60 @@ Deno.test({
     }
   },
 });
+
+Deno.test("a git killed by a signal is a failure, never a success: nothing with work is removed, nothing is reported pruned that is not", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    const ahead = addWorktree(box, repo, "ahead");
+    writeFile(join(ahead, "feature.txt"), "feature\n");
+    commitAll(box, ahead, "feature");
+    const detached = addWorktree(box, repo, "detached", { detach: true });
+    writeFile(join(detached, "lonely.txt"), "lonely\n");
+    commitAll(box, detached, "a commit only HEAD holds");
+    const runs: [string, GitFault, string, string][] = [
+      // A killed `diff --quiet` once read as "no difference": integrated.
+      ["diff killed", { match: "diff", mode: "killed" }, "ahead", "unknown"],
+      [
+        "merge-tree killed",
+        { match: "merge-tree", mode: "killed" },
+        "ahead",
+        "unknown",
+      ],
+      // A killed `rev-list` once read as "no commit of its own".
+      [
+        "rev-list killed",
+        { match: "rev-list", mode: "killed" },
+        "detached",
+        "unknown",
+      ],
+    ];
+    for (const [label, fault, name, code] of runs) {
+      const before = faultHits(box).length;
+      const { code: exit, summary } = await pruneWith(box, repo, [fault]);
+      assert.equal(exit, 0, label);
+      assert.ok(faultHits(box).length > before, `${label}: the fault fired`);
+      const o = outcomeOf(summary.worktrees, name);
+      assert.equal(o.action, "preserved", `${label}: ${JSON.stringify(o)}`);
+      assert.ok(
+        codes(o).includes(code),
+        `${label}: ${JSON.stringify(o.reasons)}`,
+      );
+      assert.ok(exists(join(repo, ".claude", "worktrees", name)), label);
+    }
+    assert.ok(exists(join(ahead, "feature.txt")));
+    assert.ok(exists(join(detached, "lonely.txt")));
+    // A killed `worktree remove` once read as "removed".
+    const done = addWorktree(box, repo, "done");
+    const { summary } = await pruneWith(box, repo, [
+      { match: "worktree remove", mode: "killed" },
+    ]);
+    const removal = outcomeOf(summary.worktrees, "done");
+    assert.equal(removal.action, "preserved", JSON.stringify(removal));
+    assert.deepEqual(codes(removal), ["git-refused"]);
+    assert.match(removal.reasons[0].message, /killed by SIGKILL/);
+    assert.ok(exists(join(done, "README.md")), "it is whole, back in place");
+  } finally {
+    box.cleanup();
+  }
+});
