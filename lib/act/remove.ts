@@ -312,9 +312,9 @@ export interface TrashRecovery {
  *   restored from git first and the removal is finished; if it holds any
  *   other change, it is moved back whole. One whose folder is already gone
  *   has just its registration removed.
- * - A worktree whose move into the trash was cut short (git still names its
- *   old path) is recorded in the trash with `git worktree repair`, then
- *   handled as a registered one.
+ * - A worktree whose move into the trash was cut short (git names its old
+ *   path, or nothing) is recorded in the trash with `git worktree repair`,
+ *   then handled as a registered one.
  * - A swept orphan (judged disposable before it moved) is deleted.
  * - Anything else, such as a worktree git unregistered before failing, is
  *   never deleted: it is moved back, or left and reported.
@@ -354,7 +354,7 @@ export async function recoverTrash(
     const home = join(ctx.worktreesDirReal, originalName(name));
     const registered = registeredInTrash.has(entry) ||
       (trashKind(name) === "worktree" &&
-        await movedButNotRecorded(entry, home) &&
+        await registrationLost(entry, ctx.commonDir) &&
         (await git(["worktree", "repair", entry])).code === 0);
     if (registered) {
       if (await finishWorktreeRemoval(entry, ctx, git)) {
@@ -411,33 +411,34 @@ export async function recoverTrash(
 }
 
 /**
- * Whether a trash entry is a worktree whose move into the trash was cut
- * short: `git worktree move` renames the folder first and records its new
- * place after, so a kill in between leaves the registration naming the
- * original path, which no longer exists. `git worktree repair` then
- * records the trash path, and the entry is finished like any other.
+ * Whether a trash entry is a worktree git has lost track of while it moved
+ * into the trash. `git worktree move` renames the folder first and then
+ * rewrites its registration (truncate, then write), so a kill in between
+ * leaves the registration naming the old path, or nothing at all. The
+ * entry's own `.git` file still names its admin folder; when that folder
+ * exists and its registration names no folder that exists (so no live
+ * worktree is claimed), `git worktree repair` can record the trash path.
  */
-async function movedButNotRecorded(
+async function registrationLost(
   entry: string,
-  home: string,
+  commonDir: string,
 ): Promise<boolean> {
   const adminDir = await readGitFile(join(entry, ".git"));
   if (!adminDir) return false;
-  let recorded: string;
-  try {
-    recorded = (await readFile(join(adminDir, "gitdir"), "utf8")).replace(
-      /\r?\n$/,
-      "",
-    );
-  } catch {
+  const [adminReal, adminRoot] = await Promise.all([
+    realpath(adminDir).catch(() => undefined),
+    realpath(join(commonDir, "worktrees")).catch(() => undefined),
+  ]);
+  if (!adminReal || !adminRoot || !isStrictlyInside(adminRoot, adminReal)) {
     return false;
   }
-  if (basename(recorded) !== ".git") return false;
-  const recordedPath = dirname(recorded);
-  if (basename(recordedPath) !== basename(home)) return false;
-  if (await lstat(recordedPath).then(() => true, () => false)) return false;
-  const parent = await realpath(dirname(recordedPath)).catch(() => undefined);
-  return parent === dirname(home);
+  const recorded = await readFile(join(adminReal, "gitdir"), "utf8").then(
+    (text) => text.replace(/\r?\n$/, ""),
+    () => "",
+  );
+  if (recorded === join(entry, ".git")) return false;
+  if (recorded === "") return true;
+  return !await lstat(dirname(recorded)).then(() => true, () => false);
 }
 
 /**
