@@ -149,6 +149,36 @@ export function originalName(trashEntry: string): string {
   return tilde > 0 ? trashEntry.slice(0, tilde) : trashEntry;
 }
 
+/** Runs a git command that changes worktrees, from the main worktree. */
+type WorktreeGit = (args: string[], cwd?: string) => Promise<GitResult>;
+
+function worktreeGit(ctx: RemovalContext): WorktreeGit {
+  return async (args, cwd = ctx.mainRoot) => {
+    const result = await runGit(args, { cwd, readOnly: false });
+    // Parallel worktree commands in one repository can see another's admin
+    // folder vanish mid-read ("Invalid path"); that is no refusal: retry once.
+    return result.code !== 0 && /Invalid path/.test(result.stderr)
+      ? await runGit(args, { cwd, readOnly: false })
+      : result;
+  };
+}
+
+/** Whether anything, even a dangling symlink, is at `path`. */
+function exists(path: string): Promise<boolean> {
+  return lstat(path).then(() => true, () => false);
+}
+
+/**
+ * The worktree path an admin folder's `gitdir` file records (its `.git`
+ * file's path), or `""` when it records nothing or cannot be read.
+ */
+function recordedGitdir(adminDir: string): Promise<string> {
+  return readFile(join(adminDir, "gitdir"), "utf8").then(
+    (text) => text.replace(/\r?\n$/, ""),
+    () => "",
+  );
+}
+
 /**
  * Removes a registered worktree with `git worktree remove` (never
  * `--force`), after moving it into the trash with `git worktree move`.
@@ -161,14 +191,7 @@ export async function removeRegisteredWorktree(
   const slot = await trashSlotFor(ctx, path, "worktree");
   if (!slot.ok) return slot;
   const { trash, trashPath } = slot;
-  const git = async (args: string[], cwd = ctx.mainRoot) => {
-    const result = await runGit(args, { cwd, readOnly: false });
-    // Parallel worktree commands in one repository can see another's admin
-    // folder vanish mid-read ("Invalid path"); that is no refusal: retry once.
-    return result.code !== 0 && /Invalid path/.test(result.stderr)
-      ? await runGit(args, { cwd, readOnly: false })
-      : result;
-  };
+  const git = worktreeGit(ctx);
   const moved = await git(["worktree", "move", path, trashPath]);
   if (moved.code !== 0 && !await movedAnyway(path, trashPath, git)) {
     return { ok: false, reason: `git refused: ${describeGitFailure(moved)}` };
@@ -214,10 +237,9 @@ export async function removeRegisteredWorktree(
 async function movedAnyway(
   path: string,
   trashPath: string,
-  git: (args: string[]) => Promise<GitResult>,
+  git: WorktreeGit,
 ): Promise<boolean> {
-  const there = (p: string) => lstat(p).then(() => true, () => false);
-  if (await there(path) || !await there(trashPath)) return false;
+  if (await exists(path) || !await exists(trashPath)) return false;
   if ((await git(["worktree", "repair", trashPath])).code === 0) return true;
   await rename(trashPath, path).catch(() => {});
   return false;
@@ -325,12 +347,11 @@ export async function recoverTrash(
 ): Promise<TrashRecovery> {
   const dir = trashDir(ctx);
   const result: TrashRecovery = { emptied: [], restored: [], remaining: [] };
-  const git = (args: string[], cwd = ctx.mainRoot) =>
-    runGit(args, { cwd, readOnly: false });
+  const git = worktreeGit(ctx);
   for (const path of registeredInTrash) {
     // Killed after deleting the folder, before deleting its registration:
     // nothing is left on disk, so only the registration goes.
-    if (await lstat(path).then(() => true, () => false)) continue;
+    if (await exists(path)) continue;
     const cleaned = await git(["worktree", "remove", path]);
     (cleaned.code === 0 ? result.emptied : result.remaining).push(path);
   }
@@ -432,13 +453,10 @@ async function registrationLost(
   if (!adminReal || !adminRoot || !isStrictlyInside(adminRoot, adminReal)) {
     return false;
   }
-  const recorded = await readFile(join(adminReal, "gitdir"), "utf8").then(
-    (text) => text.replace(/\r?\n$/, ""),
-    () => "",
-  );
+  const recorded = await recordedGitdir(adminReal);
   if (recorded === join(entry, ".git")) return false;
   if (recorded === "") return true;
-  return !await lstat(dirname(recorded)).then(() => true, () => false);
+  return !await exists(dirname(recorded));
 }
 
 /**
@@ -448,7 +466,7 @@ async function registrationLost(
 async function finishWorktreeRemoval(
   entry: string,
   ctx: RemovalContext,
-  git: (args: string[], cwd?: string) => Promise<GitResult>,
+  git: WorktreeGit,
 ): Promise<boolean> {
   if ((await git(["worktree", "remove", entry])).code === 0) return true;
   let adminDir = await readGitFile(join(entry, ".git"));
@@ -502,11 +520,7 @@ async function restoreGitFile(
   const dotGit = join(entry, ".git");
   for (const id of await readdir(adminRoot).catch(() => [] as string[])) {
     const adminDir = join(adminRoot, id);
-    const recorded = await readFile(join(adminDir, "gitdir"), "utf8").then(
-      (text) => text.replace(/\r?\n$/, ""),
-      () => "",
-    );
-    if (recorded !== dotGit) continue;
+    if (await recordedGitdir(adminDir) !== dotGit) continue;
     try {
       await writeFile(dotGit, `gitdir: ${adminDir}\n`, { flag: "wx" });
       return adminDir;

@@ -161,11 +161,7 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
   }
   const repo = project.repo;
   const listed = await listWorktrees(repo.topLevel);
-  if (typeof listed === "string") {
-    summary.skipped = listed;
-    summary.orphan_sweep_skipped = listed;
-    return finish(summary);
-  }
+  if (typeof listed === "string") return listFailed(summary, listed);
   let records = listed;
   const main = records[0];
   if (!main || main.bare) {
@@ -214,11 +210,7 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
       // Another run may have finished while we waited: act on the list as
       // it is now, never on the one read before the lock was ours.
       const fresh = await listWorktrees(repo.topLevel);
-      if (typeof fresh === "string") {
-        summary.skipped = fresh;
-        summary.orphan_sweep_skipped = fresh;
-        return finish(summary);
-      }
+      if (typeof fresh === "string") return listFailed(summary, fresh);
       if (fresh[0].branchRef !== main.branchRef) refs = readRefs(fresh[0]);
       records = fresh;
     }
@@ -232,6 +224,13 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
   } finally {
     await lock?.release();
   }
+}
+
+/** The report when the worktrees could not be listed: nothing was judged. */
+function listFailed(summary: PruneSummary, why: string): PruneSummary {
+  summary.skipped = why;
+  summary.orphan_sweep_skipped = why;
+  return finish(summary);
 }
 
 /** The registered worktrees, main first, or why they could not be listed. */
@@ -296,11 +295,7 @@ async function pruneLocked(
     if (summary.trash.emptied.length + summary.trash.restored.length > 0) {
       // Recovery removed or moved worktrees: judge the list as it is now.
       const relisted = await listWorktrees(mainRoot);
-      if (typeof relisted === "string") {
-        summary.skipped = relisted;
-        summary.orphan_sweep_skipped = relisted;
-        return finish(summary);
-      }
+      if (typeof relisted === "string") return listFailed(summary, relisted);
       records = relisted;
     }
   } else if (worktreesDev !== undefined) {
