@@ -11,6 +11,7 @@
  * @module
  */
 
+import { Buffer } from "node:buffer";
 import { spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
 import { constants } from "node:os";
@@ -117,20 +118,18 @@ export async function gitExecutable(): Promise<string> {
   const pathEnv = process.env.PATH ?? "";
   if (resolvedGit?.pathEnv === pathEnv) return resolvedGit.path;
   const windows = process.platform === "win32";
-  const names = windows ? ["git.exe"] : ["git"];
+  const name = windows ? "git.exe" : "git";
   for (const dir of pathEnv.split(delimiter)) {
     if (dir === "") continue;
-    for (const name of names) {
-      const candidate = resolve(dir, name);
-      try {
-        const info = await stat(candidate);
-        if (info.isFile() && (windows || (info.mode & 0o111) !== 0)) {
-          resolvedGit = { pathEnv, path: candidate };
-          return candidate;
-        }
-      } catch {
-        // Missing or unsearchable: try the next folder.
+    const candidate = resolve(dir, name);
+    try {
+      const info = await stat(candidate);
+      if (info.isFile() && (windows || (info.mode & 0o111) !== 0)) {
+        resolvedGit = { pathEnv, path: candidate };
+        return candidate;
       }
+    } catch {
+      // Missing or unsearchable: try the next folder.
     }
   }
   throw new GitNotFoundError();
@@ -169,10 +168,10 @@ export async function runGit(
       stdio: [options.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
       windowsHide: true,
     });
-    const stdout: Uint8Array[] = [];
-    const stderr: Uint8Array[] = [];
-    child.stdout!.on("data", (chunk: Uint8Array) => stdout.push(chunk));
-    child.stderr!.on("data", (chunk: Uint8Array) => stderr.push(chunk));
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout!.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk));
     if (options.stdin !== undefined) {
       child.stdin!.on("error", () => {}); // git may exit before reading it all
       child.stdin!.end(options.stdin);
@@ -192,28 +191,14 @@ export async function runGit(
       const killed = signal ? `fatal: git was killed by ${signal}\n` : "";
       done({
         code: code ?? 128 + (constants.signals[signal!] ?? 0),
-        stdout: decode(stdout),
-        stderr: decode(stderr) + killed,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8") + killed,
         timedOut: false,
       });
     });
   });
   if (!(result instanceof Error)) return result;
   return await launchFailure(result, options.cwd);
-}
-
-const utf8 = new TextDecoder();
-
-function decode(chunks: Uint8Array[]): string {
-  if (chunks.length === 0) return "";
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  const all = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    all.set(c, offset);
-    offset += c.length;
-  }
-  return utf8.decode(all);
 }
 
 /**

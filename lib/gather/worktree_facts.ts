@@ -30,6 +30,7 @@ import {
   type ParsedStatus,
   parsePorcelainV2,
   statusArgs,
+  type StatusArgsOptions,
 } from "./status_parse.ts";
 import { shortBranchName, type WorktreeRecord } from "./worktree_list_parse.ts";
 
@@ -60,20 +61,24 @@ export interface GatherContext {
   manyStatusesAtOnce?: boolean;
 }
 
-// Ahead and behind come from one for-each-ref for all branches instead;
-// renames are not needed to tell whether anything changed.
-const STATUS_ARGS = statusArgs({
-  branch: true,
-  aheadBehind: false,
-  ignored: true,
-  renames: false,
-});
-
-function statusArgsFor(ctx: GatherContext, extra: string[] = []): string[] {
+/**
+ * The status every worktree and clone is judged by, plus `extra`. Ahead
+ * and behind come from one for-each-ref for all branches instead; renames
+ * are not needed to tell whether anything changed.
+ */
+function statusArgsFor(
+  ctx: GatherContext,
+  extra: StatusArgsOptions = {},
+): string[] {
   return [
     ...(ctx.manyStatusesAtOnce ? ["-c", "core.preloadIndex=false"] : []),
-    ...STATUS_ARGS,
-    ...extra,
+    ...statusArgs({
+      branch: true,
+      aheadBehind: false,
+      ignored: true,
+      renames: false,
+      ...extra,
+    }),
   ];
 }
 
@@ -387,7 +392,7 @@ async function gatherCloneFacts(
   const gitDir = join(path, ".git");
   const env = isolatedEnv(gitDir, path);
   const [status, unpushed, operation, nested] = await Promise.all([
-    runGit(statusArgsFor(ctx, ["--show-stash"]), { cwd: path, env }),
+    runGit(statusArgsFor(ctx, { stash: true }), { cwd: path, env }),
     // Every commit reachable from its branches, tags or HEAD must be on one
     // of its own remote-tracking refs; the outer repository does not count.
     runGit([
