@@ -1,15 +1,26 @@
 /**
- * Writes session files: each session under an id nobody else holds, every
- * file atomically, and the LATEST pointer last.
+ * Writes session files: each session under an id nobody else holds, in
+ * claude-mpm's `session-YYYYMMDD-HHMMSS` pattern, every file atomically,
+ * and the LATEST pointer last.
  *
  * @module
  */
 
-import { mkdir, stat } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { mkdir, readdir, stat, utimes } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
 import { UserError } from "../errors.ts";
-import { baseSessionId, candidateSessionId } from "../decide/session_id.ts";
-import { LATEST_FILE } from "../gather/sessions.ts";
+import {
+  candidateSessionId,
+  compareSessionIds,
+  sessionFileTime,
+  sessionIdFromFileName,
+} from "../decide/session_id.ts";
+import {
+  LATEST_FILE,
+  listSessionIds,
+  loadSession,
+  readLatestPointer,
+} from "../gather/sessions.ts";
 import { renderSessionMarkdown } from "../report/markdown.ts";
 import type { SessionDocument } from "../types.ts";
 import { createFileExclusive, errnoCode, writeFileAtomic } from "./write.ts";
@@ -78,18 +89,61 @@ function writeError(path: string, error: unknown): UserError {
   );
 }
 
+/** The most seconds a pause moves forward to find a free id. */
+export const MAX_ID_ATTEMPTS = 10_000;
+
+/** Ids whose JSON or Markdown file is already in the folder. */
+async function takenIds(sessionsDir: string): Promise<Set<string>> {
+  try {
+    const names = await readdir(sessionsDir);
+    return new Set(
+      names.map(sessionIdFromFileName).filter((id): id is string =>
+        id !== undefined
+      ),
+    );
+  } catch {
+    // The exclusive create below still refuses a taken name.
+    return new Set();
+  }
+}
+
 /**
- * Writes `<id>.json` and `<id>.md` under an id that no other session holds,
- * adding `-2`, `-3`… when the second is taken. `build` receives the final id.
+ * Gives a session's files the modification time of its id (see
+ * {@link sessionFileTime}), so claude-mpm's newest-by-file-time reader
+ * agrees with id order. Best effort: a refusal leaves the write time.
+ */
+async function stampSessionFiles(
+  files: SessionFiles,
+  doc: SessionDocument,
+): Promise<void> {
+  const pausedAt = new Date(doc.paused_at);
+  const time = sessionFileTime(
+    files.id,
+    Number.isNaN(pausedAt.getTime()) ? new Date() : pausedAt,
+  );
+  await Promise.all(
+    [files.markdownPath, files.jsonPath].map((p) =>
+      utimes(p, time, time).catch(() => {})
+    ),
+  );
+}
+
+/**
+ * Writes `<id>.json` and `<id>.md` under an id that no other session holds:
+ * the pause's own second, or when that is taken the next free second, so
+ * every id stays in claude-mpm's pattern. Names are taken with an exclusive
+ * create, so parallel pauses never overwrite each other. `build` receives
+ * the final id.
  */
 export async function createSessionFiles(
   sessionsDir: string,
   pausedAt: Date,
   build: (id: string) => SessionDocument,
 ): Promise<{ files: SessionFiles; doc: SessionDocument }> {
-  const base = baseSessionId(pausedAt);
-  for (let attempt = 1; attempt <= 10_000; attempt++) {
-    const id = candidateSessionId(base, attempt);
+  const taken = await takenIds(sessionsDir);
+  for (let attempt = 1; attempt <= MAX_ID_ATTEMPTS; attempt++) {
+    const id = candidateSessionId(pausedAt, attempt);
+    if (taken.has(id)) continue;
     const doc = build(id);
     const jsonPath = join(sessionsDir, `${id}.json`);
     const markdownPath = join(sessionsDir, `${id}.md`);
@@ -115,18 +169,17 @@ export async function createSessionFiles(
       await unlink(jsonPath).catch(() => {});
       continue;
     }
-    return {
-      doc,
-      files: {
-        id,
-        jsonPath,
-        markdownPath,
-        latestPath: join(sessionsDir, LATEST_FILE),
-      },
+    const files = {
+      id,
+      jsonPath,
+      markdownPath,
+      latestPath: join(sessionsDir, LATEST_FILE),
     };
+    await stampSessionFiles(files, doc);
+    return { doc, files };
   }
   throw new UserError(
-    `Cannot choose a session id in '${sessionsDir}': every id for this second is taken`,
+    `Cannot choose a session id in '${sessionsDir}': the next ${MAX_ID_ATTEMPTS} seconds are all taken: remove old sessions with 'mpm-session clean', then pause again`,
   );
 }
 
@@ -137,6 +190,7 @@ export async function rewriteSessionFiles(
 ): Promise<void> {
   await writeFileAtomic(files.jsonPath, sessionJson(doc));
   await writeFileAtomic(files.markdownPath, renderSessionMarkdown(doc));
+  await stampSessionFiles(files, doc);
 }
 
 /** The text of `LATEST-SESSION.txt`: the id on the first line, then details. */
@@ -156,14 +210,59 @@ export function latestPointerText(
   ].join("\n");
 }
 
-/** Points `LATEST-SESSION.txt` at a session, atomically. */
-export async function writeLatestPointer(
-  doc: SessionDocument,
-  files: SessionFiles,
-): Promise<void> {
+/** Writes the pointer text for one session. */
+async function pointAt(doc: SessionDocument, files: SessionFiles) {
   try {
     await writeFileAtomic(files.latestPath, latestPointerText(doc, files));
   } catch (error) {
     throw writeError(files.latestPath, error);
+  }
+}
+
+/** The files of session `id` in the folder `files` lives in. */
+function filesOf(files: SessionFiles, id: string): SessionFiles {
+  const dir = dirname(files.jsonPath);
+  return {
+    id,
+    jsonPath: join(dir, `${id}.json`),
+    markdownPath: join(dir, `${id}.md`),
+    latestPath: files.latestPath,
+  };
+}
+
+/**
+ * Points `LATEST-SESSION.txt` at a session, atomically. The pointer never
+ * moves back to an older session when pauses run in parallel: it is left
+ * alone when it already names a newer session that exists, and after the
+ * write, a newer session that appeared meanwhile takes it. Whichever pause
+ * writes last, the pointer ends on the newest session.
+ */
+export async function writeLatestPointer(
+  doc: SessionDocument,
+  files: SessionFiles,
+): Promise<void> {
+  const sessionsDir = dirname(files.jsonPath);
+  const current = await readLatestPointer(sessionsDir);
+  if (current && compareSessionIds(current, files.id) > 0) {
+    const exists = await stat(join(sessionsDir, `${current}.json`)).then(
+      () => true,
+      () => false,
+    );
+    if (exists) return;
+  }
+  await pointAt(doc, files);
+  let written = files.id;
+  // Bounded: each round moves to a strictly newer id.
+  for (let round = 0; round < 16; round++) {
+    const newest = (await listSessionIds(sessionsDir).catch(() => []))[0];
+    if (!newest || compareSessionIds(newest, written) <= 0) return;
+    let newer: SessionDocument;
+    try {
+      newer = await loadSession(sessionsDir, newest);
+    } catch {
+      return;
+    }
+    await pointAt(newer, filesOf(files, newest));
+    written = newest;
   }
 }

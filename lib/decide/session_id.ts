@@ -1,6 +1,10 @@
 /**
- * Session identifiers: `session-YYYYMMDD-HHMMSS` in UTC, with `-N` added
- * when several sessions start in the same second. Pure: no I/O.
+ * Session identifiers: `session-YYYYMMDD-HHMMSS` in UTC, the pattern
+ * claude-mpm's readers look for (they see no other name). A pause in a
+ * second another session already holds takes the next free second, so ids
+ * stay in that pattern and still sort in pause order; `paused_at` keeps the
+ * true time. Ids with a `-N` suffix, written by earlier versions, are still
+ * read. Pure: no I/O.
  *
  * @module
  */
@@ -19,9 +23,44 @@ export function baseSessionId(date: Date): string {
   return `session-${day}-${time}`;
 }
 
-/** The `attempt`-th candidate id: the base first, then `base-2`, `base-3`… */
-export function candidateSessionId(base: string, attempt: number): string {
-  return attempt <= 1 ? base : `${base}-${attempt}`;
+/**
+ * The `attempt`-th candidate id for a pause at `pausedAt`: its own second
+ * first, then each following second. Every candidate is in claude-mpm's
+ * `session-YYYYMMDD-HHMMSS` pattern.
+ */
+export function candidateSessionId(pausedAt: Date, attempt: number): string {
+  const step = Math.max(0, Math.floor(attempt) - 1);
+  return baseSessionId(new Date(pausedAt.getTime() + step * 1000));
+}
+
+/** The start of the UTC second an id names, or `undefined` if malformed. */
+export function sessionIdTime(id: string): Date | undefined {
+  const match = ID_PATTERN.exec(id);
+  if (!match) return undefined;
+  const [d, t] = [match[1], match[2]];
+  const ms = Date.UTC(
+    Number(d.slice(0, 4)),
+    Number(d.slice(4, 6)) - 1,
+    Number(d.slice(6, 8)),
+    Number(t.slice(0, 2)),
+    Number(t.slice(2, 4)),
+    Number(t.slice(4, 6)),
+  );
+  return Number.isNaN(ms) ? undefined : new Date(ms);
+}
+
+/**
+ * The modification time given to a session's files: the second its id
+ * names plus the pause's milliseconds. claude-mpm's readers take the newest
+ * file by modification time, so this keeps that order equal to id order,
+ * however long each pause took to finish; for a pause that kept its own
+ * second it is exactly `paused_at`.
+ */
+export function sessionFileTime(id: string, pausedAt: Date): Date {
+  const start = sessionIdTime(id);
+  if (!start) return pausedAt;
+  const fraction = ((pausedAt.getTime() % 1000) + 1000) % 1000;
+  return new Date(start.getTime() + fraction);
 }
 
 /** Whether `name` is a well-formed session id. */

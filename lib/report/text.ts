@@ -126,6 +126,10 @@ export function renderResume(result: ResumeResult, c: Colors): string {
             }`,
           );
         }
+      } else if (!doc.git_context.head) {
+        lines.push(
+          "  Cannot tell which commits are new: the session did not save its HEAD commit",
+        );
       } else if (!since.head_diverged) {
         lines.push("  No new commits");
       }

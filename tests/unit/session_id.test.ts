@@ -11,7 +11,9 @@ import {
   candidateSessionId,
   compareSessionIds,
   isSessionId,
+  sessionFileTime,
   sessionIdFromFileName,
+  sessionIdTime,
 } from "../../lib/decide/session_id.ts";
 
 Deno.test("baseSessionId: formats the UTC time as session-YYYYMMDD-HHMMSS with zero padding", () => {
@@ -54,20 +56,98 @@ Deno.test("baseSessionId: formats the UTC time as session-YYYYMMDD-HHMMSS with z
   }
 });
 
-Deno.test("candidateSessionId: attempt 1 (or less) is the base, then base-2, base-3…", () => {
-  const base = "session-20240102-030405";
+Deno.test("candidateSessionId: the pause's own second first, then each next second, always in claude-mpm's pattern", () => {
+  const pausedAt = new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678));
   const cases: { name: string; input: number; expected: string }[] = [
-    { name: "attempt 0", input: 0, expected: base },
-    { name: "attempt 1", input: 1, expected: base },
-    { name: "attempt 2", input: 2, expected: `${base}-2` },
-    { name: "attempt 3", input: 3, expected: `${base}-3` },
-    { name: "attempt 10", input: 10, expected: `${base}-10` },
+    { name: "attempt 0", input: 0, expected: "session-20240102-030405" },
+    { name: "attempt 1", input: 1, expected: "session-20240102-030405" },
+    { name: "attempt 2", input: 2, expected: "session-20240102-030406" },
+    { name: "attempt 3", input: 3, expected: "session-20240102-030407" },
+    {
+      name: "attempt 56 crosses a minute",
+      input: 56,
+      expected: "session-20240102-030500",
+    },
   ];
   for (const { name, input, expected } of cases) {
-    const id = candidateSessionId(base, input);
+    const id = candidateSessionId(pausedAt, input);
     assert.equal(id, expected, name);
-    assert.equal(isSessionId(id), true, `${name}: well-formed`);
+    assert.match(id, /^session-\d{8}-\d{6}$/, `${name}: claude-mpm's pattern`);
   }
+  // Across midnight and a year end.
+  assert.equal(
+    candidateSessionId(new Date(Date.UTC(2024, 11, 31, 23, 59, 59, 1)), 2),
+    "session-20250101-000000",
+  );
+  // Candidates only grow, so later attempts always sort after earlier ones.
+  for (let a = 1; a < 200; a++) {
+    assert.equal(
+      compareSessionIds(
+        candidateSessionId(pausedAt, a),
+        candidateSessionId(pausedAt, a + 1),
+      ),
+      -1,
+      `attempt ${a} sorts before ${a + 1}`,
+    );
+  }
+});
+
+Deno.test("sessionIdTime: the second an id names; undefined when malformed", () => {
+  const cases: { name: string; input: string; expected: string | undefined }[] =
+    [
+      {
+        name: "base",
+        input: "session-20240102-030405",
+        expected: "2024-01-02T03:04:05.000Z",
+      },
+      {
+        name: "legacy suffix",
+        input: "session-20240102-030405-3",
+        expected: "2024-01-02T03:04:05.000Z",
+      },
+      { name: "not an id", input: "session-test", expected: undefined },
+    ];
+  for (const { name, input, expected } of cases) {
+    assert.equal(sessionIdTime(input)?.toISOString(), expected, name);
+  }
+});
+
+Deno.test("sessionFileTime: paused_at for a pause in its own second, the id's second plus the milliseconds otherwise; ordered like ids", () => {
+  const pausedAt = new Date("2026-12-01T20:36:20.900Z");
+  const cases: { name: string; input: string; expected: string }[] = [
+    {
+      name: "own second",
+      input: "session-20261201-203620",
+      expected: "2026-12-01T20:36:20.900Z",
+    },
+    {
+      name: "moved one second",
+      input: "session-20261201-203621",
+      expected: "2026-12-01T20:36:21.900Z",
+    },
+    {
+      name: "malformed id keeps paused_at",
+      input: "nope",
+      expected: "2026-12-01T20:36:20.900Z",
+    },
+  ];
+  for (const { name, input, expected } of cases) {
+    assert.equal(
+      sessionFileTime(input, pausedAt).toISOString(),
+      expected,
+      name,
+    );
+  }
+  // A later id always gets a later time, whatever the pauses' milliseconds.
+  const early = sessionFileTime(
+    "session-20261201-203621",
+    new Date("2026-12-01T20:36:20.001Z"),
+  );
+  const late = sessionFileTime(
+    "session-20261201-203620",
+    new Date("2026-12-01T20:36:20.999Z"),
+  );
+  assert.ok(early.getTime() > late.getTime());
 });
 
 Deno.test("isSessionId: only session-<8 digits>-<6 digits>[-N]", () => {
