@@ -26,6 +26,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { cliCommand, git, RUNTIME, type Sandbox } from "../helpers.ts";
+import {
+  type NobodyCli,
+  prepareNobodyCli,
+  SETPRIV_NOBODY,
+} from "./nobody_cli.ts";
 
 /** The real git, resolved once before any test puts a wrapper on PATH. */
 export const REAL_GIT: string = (() => {
@@ -449,8 +454,8 @@ export const CAN_MOUNT: boolean = (() => {
   }
 })();
 
-/** Whether the CLI can be run as user nobody (root with setpriv). */
-export const CAN_RUN_AS_NOBODY: boolean = process.platform === "linux" &&
+/** Whether setpriv can switch to nobody here (root with setpriv). */
+const HAS_SETPRIV_NOBODY: boolean = process.platform === "linux" &&
   process.getuid?.() === 0 &&
   probe("setpriv", [
     "--reuid=65534",
@@ -458,6 +463,20 @@ export const CAN_RUN_AS_NOBODY: boolean = process.platform === "linux" &&
     "--clear-groups",
     "true",
   ]);
+
+/** How to run the CLI as nobody, even from a checkout nobody cannot read. */
+const NOBODY_CLI: NobodyCli | undefined = HAS_SETPRIV_NOBODY
+  ? prepareNobodyCli()
+  : undefined;
+if (NOBODY_CLI && !NOBODY_CLI.ok) {
+  console.log(`skip: the tests run as user nobody: ${NOBODY_CLI.why}`);
+}
+
+/**
+ * Whether the CLI can be run as user nobody (root with setpriv, and a CLI
+ * nobody can read).
+ */
+export const CAN_RUN_AS_NOBODY: boolean = NOBODY_CLI?.ok === true;
 
 /** Mounts a tmpfs of `size` (such as `64k`) at `dir`, creating it. */
 export function mountTmpfs(dir: string, size: string): void {
@@ -507,7 +526,7 @@ export function asNobody(box: Sandbox): {
     env.XDG_CACHE_HOME = join(box.dir, "home", ".cache");
   }
   return {
-    prefix: ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"],
+    prefix: NOBODY_CLI?.ok ? NOBODY_CLI.prefix : SETPRIV_NOBODY,
     env,
   };
 }
