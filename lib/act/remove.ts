@@ -425,6 +425,8 @@ export interface TrashRecovery {
   remaining: string[];
   /** One line per entry moved back: where to, and why. */
   notes: string[];
+  /** Where each entry moved back went, with why it went back. */
+  movedBack: Map<string, Reason[]>;
 }
 
 /** Judges a trash entry again by every rule; reasons keep it. */
@@ -490,6 +492,7 @@ export async function recoverTrash(
     restored: [],
     remaining: [],
     notes: [],
+    movedBack: new Map(),
   };
   const git = worktreeGit(ctx);
   for (const path of registeredInTrash) {
@@ -563,6 +566,7 @@ export async function recoverTrash(
       if (back.code === 0) {
         result.restored.push(entry);
         result.notes.push(backNote(entry, home, reasons));
+        result.movedBack.set(home, reasons);
       } else result.remaining.push(entry);
       continue;
     }
@@ -600,6 +604,7 @@ export async function recoverTrash(
       await rename(entry, home);
       result.restored.push(entry);
       result.notes.push(backNote(entry, home, reasons));
+      result.movedBack.set(home, reasons);
     } catch {
       result.remaining.push(entry);
     }

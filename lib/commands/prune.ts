@@ -372,6 +372,7 @@ async function pruneLocked(
   const inTrash = records.filter((r) =>
     isStrictlyInside(trashDir, resolve(r.path))
   );
+  const heldBack = new Map<string, Reason[]>();
   if (!dryRun && worktreesDev !== undefined) {
     const recovery = await recoverTrash(
       removal,
@@ -393,6 +394,14 @@ async function pruneLocked(
       remaining: recovery.remaining,
     };
     summary.notes.push(...recovery.notes);
+    for (const [home, reasons] of recovery.movedBack) {
+      // The rules judge what went back afresh below and keep it again for
+      // the same facts; what no rule of theirs sees keeps it here.
+      const held = reasons.filter((r) => HELD_BACK.has(r.code));
+      if (held.length === 0) continue;
+      heldBack.set(home, held);
+      heldBack.set(join(worktreesDir, basename(home)), held);
+    }
     if (recovery.emptied.length + recovery.restored.length > 0) {
       // Recovery removed or moved worktrees: judge the list as it is now.
       const relisted = await listWorktrees(mainRoot);
@@ -511,6 +520,7 @@ async function pruneLocked(
     orphans: orphanFacts,
     nowMs,
     minAgeMs,
+    heldBack,
   });
 
   const interrupted = () => options.signal?.aborted ?? false;
@@ -646,6 +656,13 @@ async function pruneLocked(
   summary.orphans = orphanOutcomes;
   return finish(summary);
 }
+
+/** Reasons a trash entry went back that the rules alone would not repeat. */
+const HELD_BACK: ReadonlySet<string> = new Set([
+  "not-put-in-trash-by-tool",
+  "git-refused",
+  "rescue-failed",
+]);
 
 /** What the checks in the trash share. */
 interface Safety {

@@ -71,6 +71,11 @@ export interface PlanInput {
   nowMs: number;
   /** Worktrees active more recently than this are kept (0: none). */
   minAgeMs: number;
+  /**
+   * Paths kept this run whatever the rules say, with why: entries just
+   * moved back from the trash are judged afresh by the next run only.
+   */
+  heldBack?: ReadonlyMap<string, readonly Reason[]>;
 }
 
 /** What the plan does with a registered worktree. */
@@ -291,16 +296,29 @@ export function worktreesInside(
 
 /** Computes the whole plan. */
 export function planCleanup(input: PlanInput): Plan {
+  const held = input.heldBack ?? new Map<string, readonly Reason[]>();
+  const hold = <T extends { action: string; reasons: Reason[] }>(
+    path: string,
+    planned: T,
+  ): T => {
+    const why = held.get(path);
+    if (!why) return planned;
+    for (const r of why) addOnce(planned.reasons, r);
+    return { ...planned, action: "keep" };
+  };
   return {
     worktrees: input.worktrees.map((c) =>
-      planWorktree(
-        c,
-        worktreesInside(c.facts.path, input.registeredPaths),
-        input.nowMs,
-        input.minAgeMs,
+      hold(
+        c.facts.path,
+        planWorktree(
+          c,
+          worktreesInside(c.facts.path, input.registeredPaths),
+          input.nowMs,
+          input.minAgeMs,
+        ),
       )
     ),
-    orphans: input.orphans.map(planOrphan),
+    orphans: input.orphans.map((f) => hold(f.path, planOrphan(f))),
   };
 }
 
