@@ -84,7 +84,7 @@ function failed(code: ReasonCode, reason: string): RemovalResult {
 export function refusalMessage(result: GitResult): string {
   return describeGitFailure(result)
     .replace(
-      /[,;]?\s*use (--force|'?remove -f -f'?|'?move -f -f'?)[^,;]*?(to (delete|override) it)?( or\b)?/gi,
+      /[,;]?\s*use (--force|'?(remove|move) -f -f'?)[^,;]*/gi,
       "",
     )
     .replace(/\s+$/, "");
