@@ -408,3 +408,22 @@ Deno.test("plan: what git would refuse on is known to the dry run (gitlink, .git
     box.cleanup();
   }
 });
+
+Deno.test("rescue: when rescue refs cannot be written, nothing is deleted (rescue-failed) and the worktree goes back whole", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    const wt = addWorktree(box, repo, "unsaved");
+    // A file where the rescue refs' folder must go: git cannot write them.
+    writeFileSync(join(repo, ".git", "refs", "mpm-session"), "in the way\n");
+    const summary = await prune({ projectPath: repo });
+    const o = outcome(summary, "unsaved");
+    assert.equal(o.action, "preserved");
+    assert.deepEqual(codes(o), ["rescue-failed"]);
+    assert.ok(listed(box, repo).includes(wt), "registered at home again");
+    assert.ok(exists(join(wt, "README.md")));
+    assert.ok(!exists(join(repo, ".git", "mpm-session", "journal.jsonl")));
+  } finally {
+    box.cleanup();
+  }
+});
