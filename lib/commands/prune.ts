@@ -471,11 +471,22 @@ async function pruneLocked(
         const adminReal = adminDir
           ? await realpath(adminDir).catch(() => adminDir)
           : undefined;
+        const renamedTo = adminReal ? renamed.get(adminReal) : undefined;
         candidate.missing = {
           worktreesDirMissing: worktreesDev === undefined,
-          renamedTo: adminReal ? renamed.get(adminReal) : undefined,
+          renamedTo,
           stagedOnlyCopy: await stagedOnlyCopy(mainRoot, adminDir),
         };
+        if (renamedTo !== undefined) {
+          // The folder it was renamed to is an orphan to the list: say why
+          // it stays in words that lead to the fix.
+          heldBack.set(renamedTo, [{
+            code: "needs-repair",
+            message: `a registered worktree renamed by hand from '${
+              rel(record.path)
+            }': run 'git worktree repair' in it`,
+          }]);
+        }
       } else {
         candidate.lastActivityMs = await newestActivityMs(
           record.path,

@@ -343,6 +343,11 @@ Deno.test("gone folders: a registration is kept (needs-repair / staged-only-copy
       /git worktree repair .*renamed-by-hand/,
     );
     assert.deepEqual(codes(outcome(dry, "staged")), ["staged-only-copy"]);
+    const byHand = dry.orphans.find((o) =>
+      o.path === join(repo, WT, "renamed-by-hand")
+    );
+    assert.equal(byHand?.action, "preserved");
+    assert.ok(codes(byHand!).includes("needs-repair"), JSON.stringify(byHand));
     assert.equal(outcome(dry, "gone").action, "admin-pruned");
     const real = await prune({ projectPath: repo });
     assert.deepEqual(
