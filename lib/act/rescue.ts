@@ -29,9 +29,14 @@ export function rescueName(path: string): string {
   return name === "" ? "worktree" : name.slice(0, 100);
 }
 
-/** The ref prefix for one removal. */
+/**
+ * The ref prefix for one removal: `<root>/<name>/<unix seconds>-<random>`.
+ * The random part keeps two removals of similar names in one second (`a b`
+ * and `a-b` share a safe name) from overwriting each other's refs.
+ */
 export function rescuePrefix(name: string, nowMs: number): string {
-  return `${RESCUE_REF_ROOT}/${name}/${Math.floor(nowMs / 1000)}`;
+  const unique = Math.random().toString(36).slice(2, 8);
+  return `${RESCUE_REF_ROOT}/${name}/${Math.floor(nowMs / 1000)}-${unique}`;
 }
 
 /** What a rescue saved. */
@@ -221,7 +226,8 @@ export async function expireRescueRefs(
   const cutoff = nowMs / 1000 - days * 86400;
   const expired: string[] = [];
   for (const [ref] of parseRefs(listed.stdout)) {
-    const stamp = Number(ref.slice(RESCUE_REF_ROOT.length + 1).split("/")[1]);
+    const segment = ref.slice(RESCUE_REF_ROOT.length + 1).split("/")[1] ?? "";
+    const stamp = /^\d+(-|$)/.test(segment) ? parseInt(segment, 10) : NaN;
     if (Number.isFinite(stamp) && stamp < cutoff) expired.push(ref);
   }
   if (expired.length === 0) return 0;

@@ -278,21 +278,30 @@ Deno.test("rescue: a swept clone's refs and objects are fetched into the main re
       "refs/mpm-session/rescue/ancient/1000/HEAD",
       sha,
     );
+    const recent = `refs/mpm-session/rescue/recent/${
+      Math.floor(Date.now() / 1000) - 86400
+    }-x/HEAD`;
+    git(box, repo, "update-ref", recent, sha);
     const summary = await prune({ projectPath: repo });
     assert.equal(summary.orphans[0].action, "swept");
     assert.ok(!exists(clone));
     const saved = refs(box, repo, "refs/mpm-session/rescue/");
     assert.ok(
-      saved.some((r) => /^refs\/mpm-session\/rescue\/cl\/\d+\/HEAD$/.test(r)),
+      saved.some((r) =>
+        /^refs\/mpm-session\/rescue\/cl\/\d+-[0-9a-z]+\/HEAD$/.test(r)
+      ),
       saved.join(" "),
     );
     assert.ok(
-      saved.some((r) => /\/cl\/\d+\/refs\/remotes\/origin\/main$/.test(r)),
+      saved.some((r) =>
+        /\/cl\/\d+-[0-9a-z]+\/refs\/remotes\/origin\/main$/.test(r)
+      ),
     );
     assert.ok(
       !saved.some((r) => r.includes("/ancient/")),
       "the expired ref is gone",
     );
+    assert.ok(saved.includes(recent), "a day-old rescue ref stays");
     const entry = (await listRestorable({ projectPath: repo }))[0];
     assert.equal(entry.kind, "clone");
   } finally {
