@@ -413,6 +413,15 @@ async function pruneLocked(
     summary.trash.remaining = (await readdir(trashDir).catch(() => [])).map(
       (n) => join(trashDir, n),
     );
+    if (summary.trash.remaining.length > 0) {
+      // Finishing the trash may first restore files a killed removal
+      // deleted, so a dry run cannot judge it as the real run will.
+      summary.notes.push(
+        `${summary.trash.remaining.length} ${
+          summary.trash.remaining.length === 1 ? "entry" : "entries"
+        } in '${trashDir}' left by an interrupted run: the next real run deletes each only if this tool put it there and every rule still lets it go, and moves the rest back`,
+      );
+    }
   }
   const candidates = records.slice(1).filter((r) =>
     !r.bare && isStrictlyInside(worktreesDir, resolve(r.path)) &&

@@ -319,6 +319,13 @@ Deno.test("trash: an entry the tool cannot show it put there is moved back under
     git(box, repo, "clone", "-q", repo, planted);
     mkdirSync(join(repo, WT, "taken"));
     writeFileSync(join(repo, WT, "taken", "x"), "occupied\n");
+    const dry = await prune({ projectPath: repo, dryRun: true });
+    assert.deepEqual(dry.trash.remaining, [planted]);
+    assert.ok(
+      dry.notes.some((n) => /next real run deletes each only if/.test(n)),
+      JSON.stringify(dry.notes),
+    );
+    assert.ok(exists(join(planted, ".git")), "a dry run touches no trash");
     const summary = await prune({ projectPath: repo });
     assert.deepEqual(summary.trash.restored, [planted]);
     assert.deepEqual(summary.trash.emptied, []);
