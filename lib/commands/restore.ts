@@ -141,6 +141,23 @@ export async function restore(options: RestoreOptions): Promise<RestoreResult> {
       `Cannot restore '${shown}': git refused: ${describeGitFailure(added)}`,
     );
   }
+  // Its own refs (refs/worktree/*, refs/bisect/*) went with it: put them
+  // back in the new worktree. A failure here loses nothing: the rescue
+  // refs stay until they expire.
+  const own = Object.entries(entry.refs).filter(([ref]) =>
+    /^refs\/(worktree|bisect)\//.test(ref.slice(entry.rescue_prefix.length + 1))
+  );
+  let ownRestored = 0;
+  if (own.length > 0) {
+    const put = await runGit(["update-ref", "--stdin"], {
+      cwd: entry.path,
+      readOnly: false,
+      stdin: own.map(([ref, sha]) =>
+        `update ${ref.slice(entry.rescue_prefix.length + 1)} ${sha}\n`
+      ).join(""),
+    });
+    if (put.code === 0) ownRestored = own.length;
+  }
   const on = entry.branch ? `on branch '${entry.branch}'` : "detached";
   return {
     entry,
@@ -150,6 +167,12 @@ export async function restore(options: RestoreOptions): Promise<RestoreResult> {
     branch_recreated: recreated,
     message: `Restored '${shown}' ${on} at ${head.slice(0, 12)}${
       recreated ? ` (branch re-created from '${rescueRef}')` : ""
+    }${
+      ownRestored > 0
+        ? `, with ${ownRestored} ${
+          ownRestored === 1 ? "ref" : "refs"
+        } of its own`
+        : ""
     }`,
   };
 }

@@ -225,6 +225,8 @@ Deno.test("rescue: a removed worktree leaves rescue refs and a journal line; res
     assert.equal(git(box, wt, "rev-parse", "HEAD"), tip);
     assert.equal(git(box, wt, "symbolic-ref", "--short", "HEAD"), "done");
     assert.equal(readFileSync(join(wt, "f.txt"), "utf8"), "f\n");
+    assert.equal(git(box, wt, "rev-parse", "refs/worktree/mine"), tip);
+    assert.match(back.message, /with 1 ref of its own$/);
 
     await assert.rejects(
       restore({ projectPath: repo, target: wt }),
