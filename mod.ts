@@ -33,6 +33,14 @@ export {
 } from "./lib/commands/resume.ts";
 export { prune, type PruneOptions } from "./lib/commands/prune.ts";
 export {
+  type JournalEntry,
+  listRestorable,
+  restore,
+  type RestoreListOptions,
+  type RestoreOptions,
+  type RestoreResult,
+} from "./lib/commands/restore.ts";
+export {
   type CleanOptions,
   type CleanResult,
   cleanSessions,

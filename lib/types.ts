@@ -208,7 +208,16 @@ export type ReasonCode =
   | "nested-worktrees"
   | "containment"
   | "interrupted"
-  | "disposable";
+  | "disposable"
+  | "recently-active"
+  | "needs-repair"
+  | "staged-only-copy"
+  | "unsafe-trash"
+  | "name-taken"
+  | "move-failed"
+  | "changed-during-cleanup"
+  | "rescue-failed"
+  | "not-put-in-trash-by-tool";
 
 /** A reason with its code and a sentence for people. */
 export interface Reason {
@@ -240,6 +249,13 @@ export interface WorktreeOutcome {
   branch_note?: string;
   /** Notes that do not change the outcome, such as a stale lock. */
   notes: string[];
+  /**
+   * ISO time of its newest activity (admin folder, index, HEAD, top-level
+   * entries), `null` when unknown or the folder is gone.
+   */
+  last_activity_at: string | null;
+  /** The rescue ref of its HEAD, when it was removed. */
+  rescue_ref?: string;
 }
 
 /** The outcome for one orphaned directory. */

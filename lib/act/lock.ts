@@ -1,6 +1,8 @@
 /**
  * A lock that keeps two cleanups from acting on the same worktrees: a file
- * created exclusively in the common git directory, holding the owner's pid.
+ * created exclusively in the tool's state folder (`<common dir>/mpm-session/`),
+ * holding the owner's pid. The lock file of older versions
+ * (`<common dir>/mpm-session-prune.lock`) still counts while its owner runs.
  * A lock whose process is gone is taken over, with a warning.
  *
  * @module
@@ -13,9 +15,13 @@ import process from "node:process";
 import { isProcessAlive } from "../gather/processes.ts";
 import { createFileExclusive } from "./write.ts";
 import { UserError } from "../errors.ts";
+import { ensureStateDir, STATE_DIR_NAME } from "./state.ts";
 
-/** The lock file's name inside the common git directory. */
-export const PRUNE_LOCK_NAME = "mpm-session-prune.lock";
+/** The lock file's path relative to the common git directory. */
+export const PRUNE_LOCK_NAME = `${STATE_DIR_NAME}/prune.lock`;
+
+/** Where versions before the state folder kept the lock. */
+export const LEGACY_PRUNE_LOCK_NAME = "mpm-session-prune.lock";
 
 /** A held lock. */
 export interface HeldLock {
@@ -36,6 +42,7 @@ function hostName(): string {
 
 /** What a lock file says. */
 interface LockOwner {
+  version?: number;
   pid: number;
   host: string;
   started: string;
@@ -61,6 +68,7 @@ export async function acquirePruneLock(
 ): Promise<HeldLock | { busyPid: number | undefined }> {
   const path = join(commonDir, PRUNE_LOCK_NAME);
   const me: LockOwner = {
+    version: 1,
     pid: process.pid,
     host: hostName(),
     started: new Date().toISOString(),
@@ -69,7 +77,18 @@ export async function acquirePruneLock(
   let warning: string | undefined;
   while (true) {
     let created: boolean;
+    const legacy = await readOwner(join(commonDir, LEGACY_PRUNE_LOCK_NAME));
+    if (
+      legacy && legacy.host === me.host && legacy.pid !== me.pid &&
+      isProcessAlive(legacy.pid)
+    ) {
+      // An older version is cleaning this repository right now.
+      if (Date.now() >= deadline) return { busyPid: legacy.pid };
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
     try {
+      await ensureStateDir(commonDir);
       created = await createFileExclusive(path, JSON.stringify(me) + "\n");
     } catch (error) {
       throw new UserError(

@@ -20,6 +20,7 @@ import {
   writeFile,
 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import type { Reason, ReasonCode } from "../types.ts";
 import { isStrictlyInside } from "../decide/containment.ts";
 import { describeGitFailure, type GitResult, runGit } from "../gather/git.ts";
 import { parsePorcelainV2, statusArgs } from "../gather/status_parse.ts";
@@ -29,6 +30,11 @@ import {
   statusFailure,
 } from "../gather/worktree_facts.ts";
 import { errnoCode } from "./write.ts";
+import {
+  readTrashManifest,
+  recordTrashEntry,
+  trashKey,
+} from "./trash_manifest.ts";
 
 /** The trash folder's name inside `.claude/worktrees/`. */
 export const TRASH_NAME = ".mpm-trash";
@@ -43,10 +49,50 @@ export interface RemovalContext {
   worktreesDirReal: string;
   /** Device of `.claude/worktrees`. */
   worktreesDev: number;
+  /**
+   * Called right after an entry moved into the trash, before it is checked
+   * again there. A test seam: tests change the entry here to play a race.
+   */
+  onMovedToTrash?: (trashPath: string) => void | Promise<void>;
 }
 
 /** The outcome of one removal. */
-export type RemovalResult = { ok: true } | { ok: false; reason: string };
+export type RemovalResult = { ok: true } | {
+  ok: false;
+  /** Why it was kept, as a reason code. */
+  code: ReasonCode;
+  /** One line for people. */
+  reason: string;
+};
+
+/** Checks run on an entry in the trash, right before it is deleted. */
+export interface RemovalChecks {
+  /** Judges it again by every rule; a reason keeps it (it goes back whole). */
+  recheck?: (trashPath: string) => Promise<Reason | undefined>;
+  /** Saves a way back (rescue refs, journal); a reason keeps it. */
+  beforeDelete?: (trashPath: string) => Promise<Reason | undefined>;
+}
+
+function failed(code: ReasonCode, reason: string): RemovalResult {
+  return { ok: false, code, reason };
+}
+
+/**
+ * git's message for a refusal, without its advice to use `--force`: this
+ * tool never forces, and neither should a person who has not looked.
+ */
+export function refusalMessage(result: GitResult): string {
+  return describeGitFailure(result)
+    .replace(
+      /[,;]?\s*use (--force|'?(remove|move) -f -f'?)[^,;]*/gi,
+      "",
+    )
+    .replace(/\s+$/, "");
+}
+
+function gitRefused(result: GitResult): RemovalResult {
+  return failed("git-refused", `git refused: ${refusalMessage(result)}`);
+}
 
 /**
  * Checks, on the file system as it is now, that `path` is a real directory
@@ -103,10 +149,10 @@ async function trashSlotFor(
   path: string,
   kind: TrashKind,
 ): Promise<
-  { ok: true; trash: string; trashPath: string } | {
+  | { ok: true; trash: string; trashPath: string }
+  | (RemovalResult & {
     ok: false;
-    reason: string;
-  }
+  })
 > {
   const problem = await checkContained(
     path,
@@ -114,18 +160,38 @@ async function trashSlotFor(
     ctx.worktreesDev,
   );
   if (problem) {
-    return { ok: false, reason: `containment check failed: ${problem}` };
-  }
-  try {
-    const trash = await ensureTrash(ctx);
     return {
-      ok: true,
-      trash,
-      trashPath: join(trash, trashNameFor(path, kind)),
+      ok: false,
+      code: "containment",
+      reason: `containment check failed: ${problem}`,
     };
-  } catch (error) {
-    return { ok: false, reason: (error as Error).message };
   }
+  let trash;
+  try {
+    trash = await ensureTrash(ctx);
+  } catch (error) {
+    return {
+      ok: false,
+      code: "unsafe-trash",
+      reason: (error as Error).message,
+    };
+  }
+  const name = trashNameFor(path, kind);
+  try {
+    // Recorded before the move (a rename keeps the inode), so an
+    // interrupted move still leaves the proof the next run needs.
+    const ino = (await lstat(path)).ino;
+    await recordTrashEntry(ctx.commonDir, name, ino, path);
+  } catch (error) {
+    return {
+      ok: false,
+      code: "move-failed",
+      reason: `cannot record it in the trash manifest: ${
+        (error as Error).message
+      }`,
+    };
+  }
+  return { ok: true, trash, trashPath: join(trash, name) };
 }
 
 /** What a trash entry was: a registered worktree or a swept orphan. */
@@ -187,6 +253,7 @@ function recordedGitdir(adminDir: string): Promise<string> {
 export async function removeRegisteredWorktree(
   ctx: RemovalContext,
   path: string,
+  checks: RemovalChecks = {},
 ): Promise<RemovalResult> {
   const slot = await trashSlotFor(ctx, path, "worktree");
   if (!slot.ok) return slot;
@@ -194,36 +261,54 @@ export async function removeRegisteredWorktree(
   const git = worktreeGit(ctx);
   const moved = await git(["worktree", "move", path, trashPath]);
   if (moved.code !== 0 && !await movedAnyway(path, trashPath, git)) {
-    return { ok: false, reason: `git refused: ${describeGitFailure(moved)}` };
+    return gitRefused(moved);
   }
+  await ctx.onMovedToTrash?.(trashPath);
+  let kept: { code: ReasonCode; reason: string } | undefined;
   const after = await checkContained(trashPath, trash, ctx.worktreesDev);
-  const removed = after
+  if (after) {
+    kept = {
+      code: "containment",
+      reason: `containment check failed: ${after}`,
+    };
+  }
+  if (!kept && checks.recheck) {
+    const r = await checks.recheck(trashPath);
+    if (r) kept = { code: r.code, reason: r.message };
+  }
+  if (!kept && checks.beforeDelete) {
+    const r = await checks.beforeDelete(trashPath);
+    if (r) kept = { code: r.code, reason: r.message };
+  }
+  const removed = kept
     ? undefined
     : await git(["worktree", "remove", trashPath]);
   if (removed?.code === 0) return { ok: true };
   // A Ctrl-C reaches git too and can stop its removal part way, leaving a
   // worktree that only lacks tracked files: finish it as recovery would.
   // Anything else it holds makes git refuse again, and it goes back.
-  if (!after && await finishWorktreeRemoval(trashPath, ctx, git)) {
+  if (!kept && await finishWorktreeRemoval(trashPath, ctx, git)) {
     return { ok: true };
   }
-  const why = after
-    ? `containment check failed: ${after}`
-    : `git refused: ${describeGitFailure(removed!)}`;
+  const why = kept ??
+    {
+      code: "git-refused" as const,
+      reason: `git refused: ${refusalMessage(removed!)}`,
+    };
   const back = await git(["worktree", "move", trashPath, path]);
-  if (back.code === 0) return { ok: false, reason: why };
+  if (back.code === 0) return failed(why.code, why.reason);
   // git may have dropped the registration before failing part way: put the
   // directory back where it was, so what is left of it stays in sight.
   try {
     await rename(trashPath, path);
-    return { ok: false, reason: `${why}; what is left was put back` };
+    return failed(why.code, `${why.reason}; what is left was put back`);
   } catch {
-    return {
-      ok: false,
-      reason: `${why}; it was left at '${trashPath}' (${
+    return failed(
+      why.code,
+      `${why.reason}; it was left at '${trashPath}' (${
         describeGitFailure(back)
       })`,
-    };
+    );
   }
 }
 
@@ -254,9 +339,7 @@ export async function removeMissingWorktree(
     cwd: ctx.mainRoot,
     readOnly: false,
   });
-  return result.code === 0
-    ? { ok: true }
-    : { ok: false, reason: `git refused: ${describeGitFailure(result)}` };
+  return result.code === 0 ? { ok: true } : gitRefused(result);
 }
 
 /**
@@ -268,7 +351,7 @@ export async function sweepOrphan(
   ctx: RemovalContext,
   path: string,
   kind: "plain" | "clone",
-  recheck?: (trashPath: string) => Promise<string | undefined>,
+  checks: RemovalChecks = {},
 ): Promise<RemovalResult> {
   const slot = await trashSlotFor(ctx, path, "orphan");
   if (!slot.ok) return slot;
@@ -276,43 +359,59 @@ export async function sweepOrphan(
   try {
     await rename(path, trashPath);
   } catch (error) {
-    return { ok: false, reason: `cannot move it: ${(error as Error).message}` };
+    const code = errnoCode(error);
+    return failed(
+      code === "EEXIST" || code === "ENOTEMPTY" ? "name-taken" : "move-failed",
+      `cannot move it into the trash: ${(error as Error).message}`,
+    );
   }
-  const restore = async (why: string): Promise<RemovalResult> => {
+  await ctx.onMovedToTrash?.(trashPath);
+  const restore = async (
+    code: ReasonCode,
+    why: string,
+  ): Promise<RemovalResult> => {
     try {
       await rename(trashPath, path);
-      return { ok: false, reason: why };
+      return failed(code, why);
     } catch {
-      return { ok: false, reason: `${why}; it was left at '${trashPath}'` };
+      return failed(code, `${why}; it was left at '${trashPath}'`);
     }
   };
   const after = await checkContained(trashPath, trash, ctx.worktreesDev);
-  if (after) return await restore(`containment check failed: ${after}`);
+  if (after) {
+    return await restore("containment", `containment check failed: ${after}`);
+  }
   if (kind === "plain") {
     try {
       await rmdir(trashPath);
       return { ok: true };
     } catch (error) {
       const code = errnoCode(error);
-      return await restore(
-        code === "ENOTEMPTY" || code === "EEXIST"
-          ? "content appeared during cleanup"
-          : `cannot remove it: ${(error as Error).message}`,
-      );
+      return code === "ENOTEMPTY" || code === "EEXIST"
+        ? await restore(
+          "changed-during-cleanup",
+          "content appeared during cleanup",
+        )
+        : await restore(
+          "move-failed",
+          `cannot remove it: ${(error as Error).message}`,
+        );
     }
   }
-  const problem = recheck ? await recheck(trashPath) : undefined;
-  if (problem) return await restore(problem);
+  for (const check of [checks.recheck, checks.beforeDelete]) {
+    const problem = check ? await check(trashPath) : undefined;
+    if (problem) return await restore(problem.code, problem.message);
+  }
   try {
     await rm(trashPath, { recursive: true });
     return { ok: true };
   } catch (error) {
-    return {
-      ok: false,
-      reason: `removal failed part way: ${
+    return failed(
+      "move-failed",
+      `removal failed part way: ${
         (error as Error).message
       }; the rest is in '${trashPath}' and the next run finishes it`,
-    };
+    );
   }
 }
 
@@ -324,29 +423,77 @@ export interface TrashRecovery {
   restored: string[];
   /** Entries left in the trash, to look at by hand. */
   remaining: string[];
+  /** One line per entry moved back: where to, and why. */
+  notes: string[];
+  /** Where each entry moved back went, with why it went back. */
+  movedBack: Map<string, Reason[]>;
+}
+
+/** Judges a trash entry again by every rule; reasons keep it. */
+export type TrashJudge = (
+  entry: string,
+  kind: "worktree" | "orphan",
+) => Promise<Reason[]>;
+
+/** How {@link recoverTrash} judges and saves what it may delete. */
+export interface TrashChecks {
+  /** Every rule, run on the entry where it lies. */
+  judge?: TrashJudge;
+  /** Saves a way back right before deletion; a reason keeps the entry. */
+  beforeDelete?: (
+    entry: string,
+    kind: "worktree" | "orphan",
+  ) => Promise<Reason | undefined>;
+}
+
+/** A free name under `.claude/worktrees/` for an entry going back. */
+async function freeHome(dir: string, name: string): Promise<string> {
+  for (let i = 1; i <= 100; i++) {
+    const candidate = join(dir, i === 1 ? name : `${name}-${i}`);
+    if (!await exists(candidate)) return candidate;
+  }
+  return join(dir, `${name}-${Date.now().toString(36)}`);
+}
+
+function backNote(entry: string, home: string, reasons: Reason[]): string {
+  const why = reasons.map((r) => r.message).join("; ");
+  return `moved '${basename(entry)}' back from the trash to '${home}'${
+    why ? `: ${why}` : ""
+  }`;
 }
 
 /**
- * Finishes what an interrupted run left in the trash.
+ * Finishes what an interrupted run left in the trash. Nothing is deleted
+ * unless the trash manifest shows this tool put it there and every rule,
+ * run again where it lies, still lets it go; anything else goes back to
+ * `.claude/worktrees/` under a free name (reported in `notes`).
  *
- * - A registered worktree is removed with git. If git refuses only because
- *   tracked files are missing (a removal killed part way), those files are
- *   restored from git first and the removal is finished; if it holds any
- *   other change, it is moved back whole. One whose folder is already gone
- *   has just its registration removed.
+ * - A registered worktree is first made whole: a `.git` file and tracked
+ *   files a killed removal deleted are restored from git (nothing else
+ *   is touched). Then it is judged and removed with git, or moved back
+ *   whole. One whose folder is already gone has just its registration
+ *   removed.
  * - A worktree whose move into the trash was cut short (git names its old
  *   path, or nothing) is recorded in the trash with `git worktree repair`,
  *   then handled as a registered one.
- * - A swept orphan (judged disposable before it moved) is deleted.
- * - Anything else, such as a worktree git unregistered before failing, is
- *   never deleted: it is moved back, or left and reported.
+ * - A swept orphan is judged again like any orphan, then deleted or moved
+ *   back.
+ * - An empty folder holds nothing and is removed; anything else is moved
+ *   back, or left and reported.
  */
 export async function recoverTrash(
   ctx: RemovalContext,
   registeredInTrash: ReadonlySet<string>,
+  checks: TrashChecks = {},
 ): Promise<TrashRecovery> {
   const dir = trashDir(ctx);
-  const result: TrashRecovery = { emptied: [], restored: [], remaining: [] };
+  const result: TrashRecovery = {
+    emptied: [],
+    restored: [],
+    remaining: [],
+    notes: [],
+    movedBack: new Map(),
+  };
   const git = worktreeGit(ctx);
   for (const path of registeredInTrash) {
     // Killed after deleting the folder, before deleting its registration:
@@ -368,24 +515,18 @@ export async function recoverTrash(
   );
   if (trashProblem) {
     result.remaining = names.map((n) => join(dir, n));
+    result.notes.push(
+      `trash folder '${dir}' is unsafe (${trashProblem}): nothing in it was touched`,
+    );
     return result;
   }
+  const manifest = await readTrashManifest(ctx.commonDir);
+  const unproven = (): Reason => ({
+    code: "not-put-in-trash-by-tool",
+    message: "the trash manifest does not show this tool put it there",
+  });
   for (const name of names) {
     const entry = join(dir, name);
-    const home = join(ctx.worktreesDirReal, originalName(name));
-    const registered = registeredInTrash.has(entry) ||
-      (trashKind(name) === "worktree" &&
-        await registrationLost(entry, ctx.commonDir) &&
-        (await git(["worktree", "repair", entry])).code === 0);
-    if (registered) {
-      if (await finishWorktreeRemoval(entry, ctx, git)) {
-        result.emptied.push(entry);
-        continue;
-      }
-      const back = await git(["worktree", "move", entry, home]);
-      (back.code === 0 ? result.restored : result.remaining).push(entry);
-      continue;
-    }
     let info;
     try {
       info = await lstat(entry);
@@ -393,38 +534,79 @@ export async function recoverTrash(
       result.remaining.push(entry);
       continue;
     }
-    if (
-      trashKind(name) === "orphan" && info.isDirectory() &&
-      !info.isSymbolicLink()
-    ) {
-      try {
-        await rm(entry, { recursive: true });
-        result.emptied.push(entry);
-      } catch {
-        result.remaining.push(entry);
+    const proven = manifest.has(trashKey(name, info.ino));
+    const registered = registeredInTrash.has(entry) ||
+      (trashKind(name) === "worktree" &&
+        await registrationLost(entry, ctx.commonDir) &&
+        (await git(["worktree", "repair", entry])).code === 0);
+    if (registered) {
+      await makeWhole(entry, ctx);
+      const reasons = proven ? [] : [unproven()];
+      if (checks.judge) reasons.push(...await checks.judge(entry, "worktree"));
+      if (reasons.length === 0 && checks.beforeDelete) {
+        const r = await checks.beforeDelete(entry, "worktree");
+        if (r) reasons.push(r);
       }
+      if (reasons.length === 0) {
+        const removed = await git(["worktree", "remove", entry]);
+        if (removed.code === 0) {
+          result.emptied.push(entry);
+          continue;
+        }
+        reasons.push({
+          code: "git-refused",
+          message: `git refused: ${refusalMessage(removed)}`,
+        });
+      }
+      const home = await freeHome(
+        ctx.worktreesDirReal,
+        originalName(name),
+      );
+      const back = await git(["worktree", "move", entry, home]);
+      if (back.code === 0) {
+        result.restored.push(entry);
+        result.notes.push(backNote(entry, home, reasons));
+        result.movedBack.set(home, reasons);
+      } else result.remaining.push(entry);
       continue;
     }
-    if (info.isDirectory() && !info.isSymbolicLink()) {
+    const folder = info.isDirectory() && !info.isSymbolicLink();
+    if (folder) {
       // An empty directory holds nothing to lose, whatever it was.
       try {
         await rmdir(entry);
         result.emptied.push(entry);
         continue;
       } catch {
-        // Not empty: it goes back below.
+        // Not empty: judged below.
       }
     }
-    try {
-      await lstat(home);
-      result.remaining.push(entry);
-    } catch {
-      try {
-        await rename(entry, home);
-        result.restored.push(entry);
-      } catch {
-        result.remaining.push(entry);
+    const reasons: Reason[] = [];
+    if (folder && trashKind(name) === "orphan") {
+      if (!proven) reasons.push(unproven());
+      if (checks.judge) reasons.push(...await checks.judge(entry, "orphan"));
+      if (reasons.length === 0 && checks.beforeDelete) {
+        const r = await checks.beforeDelete(entry, "orphan");
+        if (r) reasons.push(r);
       }
+      if (reasons.length === 0) {
+        try {
+          await rm(entry, { recursive: true });
+          result.emptied.push(entry);
+        } catch {
+          result.remaining.push(entry);
+        }
+        continue;
+      }
+    }
+    const home = await freeHome(ctx.worktreesDirReal, originalName(name));
+    try {
+      await rename(entry, home);
+      result.restored.push(entry);
+      result.notes.push(backNote(entry, home, reasons));
+      result.movedBack.set(home, reasons);
+    } catch {
+      result.remaining.push(entry);
     }
   }
   if (result.remaining.length === 0) await rmdir(dir).catch(() => {});
@@ -469,12 +651,28 @@ async function finishWorktreeRemoval(
   git: WorktreeGit,
 ): Promise<boolean> {
   if ((await git(["worktree", "remove", entry])).code === 0) return true;
+  if (!await makeWhole(entry, ctx)) return false;
+  return (await git(["worktree", "remove", entry])).code === 0;
+}
+
+/**
+ * Undoes what a killed `git worktree remove` did to a worktree: writes its
+ * `.git` file again and restores deleted tracked files from the index,
+ * when those are its only changes. Anything else is left as it is.
+ *
+ * @returns whether something was restored.
+ */
+async function makeWhole(
+  entry: string,
+  ctx: RemovalContext,
+): Promise<boolean> {
+  let restoredGitFile = false;
   let adminDir = await readGitFile(join(entry, ".git"));
   if (!adminDir) {
     // A killed removal may have deleted the .git file first.
     adminDir = await restoreGitFile(entry, ctx.commonDir);
     if (!adminDir) return false;
-    if ((await git(["worktree", "remove", entry])).code === 0) return true;
+    restoredGitFile = true;
   }
   // Judged by its own repository only: a folder whose .git is broken must
   // never be read as part of the enclosing one.
@@ -483,25 +681,24 @@ async function finishWorktreeRemoval(
     cwd: entry,
     env,
   });
-  if (statusFailure(status)) return false;
+  if (statusFailure(status)) return restoredGitFile;
   let parsed;
   try {
     parsed = parsePorcelainV2(status.stdout);
   } catch {
-    return false;
+    return restoredGitFile;
   }
   const onlyDeleted = parsed.staged.length === 0 &&
     parsed.untracked.length === 0 && parsed.conflicted.length === 0 &&
     parsed.modified.length > 0 &&
     parsed.modified.every((e) => e.worktree === "D");
-  if (!onlyDeleted) return false;
+  if (!onlyDeleted) return restoredGitFile;
   const restored = await runGit(["checkout", "--", "."], {
     cwd: entry,
     env,
     readOnly: false,
   });
-  if (restored.code !== 0) return false;
-  return (await git(["worktree", "remove", entry])).code === 0;
+  return restored.code === 0 || restoredGitFile;
 }
 
 /**

@@ -6,12 +6,11 @@
  * @module
  */
 
-import { lstat, readdir, realpath } from "node:fs/promises";
+import { lstat, readdir, readFile, realpath } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { UserError } from "../errors.ts";
 import {
-  classifyOrphan,
   classifyWorktree,
   DEFAULT_DISPOSABLE_IGNORED,
   type OrphanFacts,
@@ -40,17 +39,42 @@ import {
   gatherOrphanFacts,
   gatherWorktreeFacts,
   isolatedEnv,
-  statusFailure,
+  readGitFile,
 } from "../gather/worktree_facts.ts";
 import {
   parseWorktreeList,
   type WorktreeRecord,
 } from "../gather/worktree_list_parse.ts";
-import { parsePorcelainV2 } from "../gather/status_parse.ts";
-import { FULL_STATUS_ARGS } from "../gather/repo.ts";
+import { newestActivityMs } from "../gather/activity.ts";
+import {
+  gitFilePointsBack,
+  indexGitlinks,
+  readAdminDirs,
+  renamedFolders,
+  stagedOnlyCopy,
+} from "../gather/removal_facts.ts";
+import {
+  planCleanup,
+  planOrphan,
+  planWorktree,
+  type RefusalFacts,
+  type WorktreeCandidate,
+} from "../decide/plan.ts";
+import {
+  appendJournal,
+  DEFAULT_RESCUE_DAYS,
+  expireRescueRefs,
+  rescueClone,
+  rescueName,
+  rescuePrefix,
+  rescueWorktree,
+} from "../act/rescue.ts";
+import { clearTrashManifest } from "../act/trash_manifest.ts";
+import { ensureStateDir } from "../act/state.ts";
 import { acquirePruneLock, PRUNE_LOCK_NAME } from "../act/lock.ts";
 import { writeFileAtomic } from "../act/write.ts";
 import {
+  originalName,
   recoverTrash,
   type RemovalContext,
   removeEmptyTrash,
@@ -87,6 +111,20 @@ export interface PruneOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Aborting stops new removals; removals under way finish. */
   signal?: AbortSignal;
+  /**
+   * Keep worktrees whose newest activity (admin folder, index, HEAD,
+   * top-level entries) is younger than this, as `recently-active`; 0 (the
+   * default) keeps none for their age.
+   */
+  minAgeMs?: number;
+  /** Days rescue refs of removed worktrees are kept (default 30). */
+  rescueDays?: number;
+  /**
+   * Called right after a worktree or orphan moved into the trash, before
+   * it is judged again there. A test seam for races: whatever changes it
+   * makes must be found by the check that follows.
+   */
+  onMovedToTrash?: (trashPath: string) => void | Promise<void>;
 }
 
 /** The folder, relative to the main worktree, that holds agent worktrees. */
@@ -271,6 +309,9 @@ async function pruneLocked(
   const dryRun = summary.dry_run;
   const limit = options.concurrency ?? defaultConcurrency();
   const progress = options.onProgress ?? (() => {});
+  const nowMs = Date.now();
+  const minAgeMs = options.minAgeMs ?? 0;
+  const rescueDays = options.rescueDays ?? DEFAULT_RESCUE_DAYS;
   const worktreesDirReal = worktreesDev === undefined
     ? worktreesDir
     : await realpath(worktreesDir);
@@ -279,44 +320,15 @@ async function pruneLocked(
     commonDir,
     worktreesDirReal,
     worktreesDev: worktreesDev ?? -1,
+    onMovedToTrash: options.onMovedToTrash,
   };
   const rel = (p: string) => relative(mainRoot, p) || ".";
   const trashDir = join(worktreesDirReal, TRASH_NAME);
 
-  // An interrupted earlier run may have left entries in the trash.
-  const inTrash = records.filter((r) =>
-    isStrictlyInside(trashDir, resolve(r.path))
-  );
-  if (!dryRun && worktreesDev !== undefined) {
-    summary.trash = await recoverTrash(
-      removal,
-      new Set(inTrash.map((r) => resolve(r.path))),
-    );
-    if (summary.trash.emptied.length + summary.trash.restored.length > 0) {
-      // Recovery removed or moved worktrees: judge the list as it is now.
-      const relisted = await listWorktrees(mainRoot);
-      if (typeof relisted === "string") return listFailed(summary, relisted);
-      records = relisted;
-    }
-  } else if (worktreesDev !== undefined) {
-    summary.trash.remaining = (await readdir(trashDir).catch(() => [])).map(
-      (n) => join(trashDir, n),
-    );
-  }
-  const candidates = records.slice(1).filter((r) =>
-    !r.bare && isStrictlyInside(worktreesDir, resolve(r.path)) &&
-    !isStrictlyInside(trashDir, resolve(r.path)) &&
-    !isStrictlyInside(join(worktreesDir, TRASH_NAME), resolve(r.path))
-  );
-
-  // Processes are read after the list, so none can start in a worktree
-  // listed after they were read.
-  const [refs, processes, cwdReal] = await Promise.all([
+  const [refs, cwdReal] = await Promise.all([
     refsRead,
-    readProcessCwds(),
     realpath(cwd).catch(() => cwd),
   ]);
-  if (!processes.available) summary.notes.push(processes.reason);
   let integrationMemo: IntegrationMemo | undefined;
   if (!(refs instanceof Error) && refs.defaultBranch) {
     summary.default_branch = {
@@ -340,10 +352,88 @@ async function pruneLocked(
     cwdReal,
     refs,
     integrationMemo,
-    processes,
+    processes: await readProcessCwds(),
     disposableIgnored,
-    manyStatusesAtOnce: candidates.length >= availableParallelism(),
+    manyStatusesAtOnce: false,
   };
+  const safety: Safety = {
+    ctx,
+    mainRoot,
+    commonDir,
+    nowMs,
+    lastRescue: new Map(),
+  };
+
+  if (!dryRun) {
+    // Expired rescue refs go first: only their age is judged.
+    await expireRescueRefs(mainRoot, rescueDays, nowMs).catch(() => 0);
+  }
+  // An interrupted earlier run may have left entries in the trash.
+  const inTrash = records.filter((r) =>
+    isStrictlyInside(trashDir, resolve(r.path))
+  );
+  const heldBack = new Map<string, Reason[]>();
+  if (!dryRun && worktreesDev !== undefined) {
+    const recovery = await recoverTrash(
+      removal,
+      new Set(inTrash.map((r) => resolve(r.path))),
+      {
+        judge: (entry, kind) =>
+          kind === "worktree"
+            ? judgeWorktreeInTrash(safety, entry)
+            : judgeOrphanInTrash(safety, entry),
+        beforeDelete: (entry, kind) =>
+          kind === "worktree"
+            ? rescueBeforeDelete(safety, entry, undefined)
+            : rescueOrphanBeforeDelete(safety, entry),
+      },
+    );
+    summary.trash = {
+      emptied: recovery.emptied,
+      restored: recovery.restored,
+      remaining: recovery.remaining,
+    };
+    summary.notes.push(...recovery.notes);
+    for (const [home, reasons] of recovery.movedBack) {
+      // The rules judge what went back afresh below and keep it again for
+      // the same facts; what no rule of theirs sees keeps it here.
+      const held = reasons.filter((r) => HELD_BACK.has(r.code));
+      if (held.length === 0) continue;
+      heldBack.set(home, held);
+      heldBack.set(join(worktreesDir, basename(home)), held);
+    }
+    if (recovery.emptied.length + recovery.restored.length > 0) {
+      // Recovery removed or moved worktrees: judge the list as it is now.
+      const relisted = await listWorktrees(mainRoot);
+      if (typeof relisted === "string") return listFailed(summary, relisted);
+      records = relisted;
+    }
+    if (!await lstatOrUndefined(trashDir)) await clearTrashManifest(commonDir);
+  } else if (worktreesDev !== undefined) {
+    summary.trash.remaining = (await readdir(trashDir).catch(() => [])).map(
+      (n) => join(trashDir, n),
+    );
+    if (summary.trash.remaining.length > 0) {
+      // Finishing the trash may first restore files a killed removal
+      // deleted, so a dry run cannot judge it as the real run will.
+      summary.notes.push(
+        `${summary.trash.remaining.length} ${
+          summary.trash.remaining.length === 1 ? "entry" : "entries"
+        } in '${trashDir}' left by an interrupted run: the next real run deletes each only if this tool put it there and every rule still lets it go, and moves the rest back`,
+      );
+    }
+  }
+  const candidates = records.slice(1).filter((r) =>
+    !r.bare && isStrictlyInside(worktreesDir, resolve(r.path)) &&
+    !isStrictlyInside(trashDir, resolve(r.path)) &&
+    !isStrictlyInside(join(worktreesDir, TRASH_NAME), resolve(r.path))
+  );
+  // Processes are read after the list, so none can start in a worktree
+  // listed after they were read.
+  const processes = await readProcessCwds();
+  if (!processes.available) summary.notes.push(processes.reason);
+  ctx.processes = processes;
+  ctx.manyStatusesAtOnce = candidates.length >= availableParallelism();
 
   // Orphans: children of .claude/worktrees/ that no registered worktree owns.
   let orphanPaths: string[] = [];
@@ -361,12 +451,17 @@ async function pruneLocked(
       n !== TRASH_NAME && isPlainSegment(n) && !owned.has(n)
     ).map((n) => join(worktreesDir, n));
   }
+  const [adminDirs, renamed] = await Promise.all([
+    readAdminDirs(commonDir),
+    renamedFolders(orphanPaths),
+  ]);
+  safety.adminDirs = adminDirs;
 
   const total = candidates.length + orphanPaths.length;
   let done = 0;
   const tick = () => progress("checking", ++done, total);
-  const [worktreeFacts, orphanFacts] = await Promise.all([
-    mapPool(candidates, async (record) => {
+  const [worktreeCandidates, orphanFacts] = await Promise.all([
+    mapPool(candidates, async (record): Promise<WorktreeCandidate> => {
       const facts = await gatherWorktreeFacts(ctx, record).catch((
         error: Error,
       ): WorktreeFacts => ({
@@ -379,8 +474,39 @@ async function pruneLocked(
         isCurrent: false,
         errors: [error.message],
       }));
+      const adminDir = adminDirs.get(resolve(record.path));
+      const candidate: WorktreeCandidate = { facts };
+      if (facts.missing) {
+        const adminReal = adminDir
+          ? await realpath(adminDir).catch(() => adminDir)
+          : undefined;
+        const renamedTo = adminReal ? renamed.get(adminReal) : undefined;
+        candidate.missing = {
+          worktreesDirMissing: worktreesDev === undefined,
+          renamedTo,
+          stagedOnlyCopy: await stagedOnlyCopy(mainRoot, adminDir),
+        };
+        if (renamedTo !== undefined) {
+          // The folder it was renamed to is an orphan to the list: say why
+          // it stays in words that lead to the fix.
+          heldBack.set(renamedTo, [{
+            code: "needs-repair",
+            message: `a registered worktree renamed by hand from '${
+              rel(record.path)
+            }': run 'git worktree repair' in it`,
+          }]);
+        }
+      } else {
+        candidate.lastActivityMs = await newestActivityMs(
+          record.path,
+          adminDir,
+        );
+        if (classifyWorktree(facts).action === "remove") {
+          candidate.refusal = await refusalFacts(record.path, adminDir);
+        }
+      }
       tick();
-      return facts;
+      return candidate;
     }, limit),
     mapPool(orphanPaths, async (path) => {
       const facts = await gatherOrphanFacts(ctx, path).catch((
@@ -395,14 +521,27 @@ async function pruneLocked(
       return facts;
     }, limit),
   ]);
+  const recordOf = new Map(candidates.map((r) => [r.path, r]));
 
   if (!dryRun && integrationMemo && memoChanged(integrationMemo)) {
     // Only saves time next run: a memo that cannot be written is no loss.
-    await writeFileAtomic(
-      join(commonDir, INTEGRATION_MEMO_NAME),
-      serializeIntegrationMemo(integrationMemo),
+    await ensureStateDir(commonDir).then(() =>
+      writeFileAtomic(
+        join(commonDir, INTEGRATION_MEMO_NAME),
+        serializeIntegrationMemo(integrationMemo),
+      )
     ).catch(() => {});
   }
+
+  // The plan: what a dry run reports and a real run executes.
+  const plan = planCleanup({
+    worktrees: worktreeCandidates,
+    registeredPaths: records.map((r) => resolve(r.path)),
+    orphans: orphanFacts,
+    nowMs,
+    minAgeMs,
+    heldBack,
+  });
 
   const interrupted = () => options.signal?.aborted ?? false;
   const interruptedReason: Reason = {
@@ -410,29 +549,32 @@ async function pruneLocked(
     message: "cleanup was interrupted before reaching it",
   };
   let acted = 0;
-  const actTotal = worktreeFacts.length + orphanFacts.length;
+  const actTotal = plan.worktrees.length + plan.orphans.length;
   const actTick = () => {
     acted++;
     if (!dryRun) progress("cleaning", acted, actTotal);
   };
 
-  const worktreeOutcomes = await mapPool(worktreeFacts, async (facts) => {
-    const decision = classifyWorktree(facts);
+  const worktreeOutcomes = await mapPool(plan.worktrees, async (planned) => {
+    const facts = planned.facts;
     const outcome: WorktreeOutcome = {
       path: facts.path,
       relative_path: rel(facts.path),
       branch: facts.branch,
       action: "preserved",
-      reasons: decision.reasons,
+      reasons: planned.reasons,
       integration_check: facts.integration ?? null,
       bytes_reclaimed: 0,
-      notes: decision.notes,
+      notes: planned.notes,
+      last_activity_at: planned.lastActivityMs === undefined
+        ? null
+        : new Date(planned.lastActivityMs).toISOString(),
     };
-    if (decision.action === "preserve") {
+    if (planned.action === "keep") {
       actTick();
       return outcome;
     }
-    if (decision.action === "admin-prune") {
+    if (planned.action === "admin-prune") {
       outcome.action = "admin-pruned";
       if (!dryRun) {
         if (interrupted()) {
@@ -442,7 +584,7 @@ async function pruneLocked(
           const result = await removeMissingWorktree(removal, facts.path);
           if (!result.ok) {
             outcome.action = "preserved";
-            outcome.reasons = [{ code: "git-refused", message: result.reason }];
+            outcome.reasons = [{ code: result.code, message: result.reason }];
           }
         }
       }
@@ -450,20 +592,33 @@ async function pruneLocked(
       return outcome;
     }
     outcome.bytes_reclaimed = await directorySize(facts.path);
+    const record = recordOf.get(facts.path)!;
     if (dryRun) {
       outcome.action = "would-prune";
     } else if (interrupted()) {
       outcome.reasons = [interruptedReason];
       outcome.bytes_reclaimed = 0;
     } else {
-      const result = await removeRegisteredWorktree(removal, facts.path);
+      const result = await removeRegisteredWorktree(removal, facts.path, {
+        recheck: (trashPath) => recheckWorktree(safety, record, trashPath),
+        beforeDelete: async (trashPath) => {
+          const r = await rescueBeforeDelete(safety, trashPath, {
+            record,
+            facts,
+            lastActivityMs: planned.lastActivityMs,
+            originalPath: facts.path,
+          });
+          if (!r) outcome.rescue_ref = safety.lastRescue.get(trashPath);
+          return r;
+        },
+      });
       if (result.ok) {
         outcome.action = "pruned";
         if (options.deleteBranches && facts.branch) {
           await deleteBranch(mainRoot, facts.branch, outcome);
         }
       } else {
-        outcome.reasons = [{ code: "git-refused", message: result.reason }];
+        outcome.reasons = [{ code: result.code, message: result.reason }];
         outcome.bytes_reclaimed = 0;
       }
     }
@@ -471,18 +626,18 @@ async function pruneLocked(
     return outcome;
   }, limit);
 
-  const orphanOutcomes = await mapPool(orphanFacts, async (facts) => {
-    const decision = classifyOrphan(facts);
+  const orphanOutcomes = await mapPool(plan.orphans, async (planned) => {
+    const facts = planned.facts;
     const outcome: OrphanOutcome = {
       path: facts.path,
       relative_path: rel(facts.path),
       kind: facts.kind,
       action: "preserved",
-      reasons: decision.reasons,
+      reasons: planned.reasons,
       bytes_reclaimed: 0,
     };
     if (
-      decision.action === "sweep" &&
+      planned.action === "sweep" &&
       (facts.kind === "plain" || facts.kind === "clone")
     ) {
       outcome.bytes_reclaimed = facts.kind === "plain"
@@ -494,48 +649,321 @@ async function pruneLocked(
         outcome.reasons = [interruptedReason];
         outcome.bytes_reclaimed = 0;
       } else {
-        const result = await sweepOrphan(
-          removal,
-          facts.path,
-          facts.kind,
-          (trashPath) => recheckClone(trashPath),
-        );
+        const kind = facts.kind;
+        const result = await sweepOrphan(removal, facts.path, kind, {
+          recheck: (trashPath) => recheckOrphan(safety, trashPath),
+          beforeDelete: (trashPath) =>
+            kind === "clone"
+              ? rescueOrphanBeforeDelete(safety, trashPath, facts.path)
+              : Promise.resolve(undefined),
+        });
         if (result.ok) outcome.action = "swept";
         else {
-          outcome.reasons = [{ code: "git-refused", message: result.reason }];
+          outcome.reasons = [{ code: result.code, message: result.reason }];
           outcome.bytes_reclaimed = 0;
         }
       }
-    } else if (decision.action === "sweep") {
-      outcome.reasons = [{ code: "unknown", message: "unexpected kind" }];
     }
     actTick();
     return outcome;
   }, limit);
 
-  if (!dryRun && worktreesDev !== undefined) await removeEmptyTrash(removal);
+  if (!dryRun && worktreesDev !== undefined) {
+    await removeEmptyTrash(removal);
+    if (!await lstatOrUndefined(trashDir)) await clearTrashManifest(commonDir);
+  }
   summary.worktrees = worktreeOutcomes;
   summary.orphans = orphanOutcomes;
   return finish(summary);
 }
 
-/** Re-checks a clone after it moved into the trash, right before deletion. */
-async function recheckClone(trashPath: string): Promise<string | undefined> {
-  const status = await runGit([...FULL_STATUS_ARGS], {
-    cwd: trashPath,
-    env: isolatedEnv(join(trashPath, ".git"), trashPath),
-  });
-  const problem = statusFailure(status);
-  if (problem) return `${problem} (on re-check)`;
-  let parsed;
+/** Reasons a trash entry went back that the rules alone would not repeat. */
+const HELD_BACK: ReadonlySet<string> = new Set([
+  "not-put-in-trash-by-tool",
+  "git-refused",
+  "rescue-failed",
+]);
+
+/** What the checks in the trash share. */
+interface Safety {
+  ctx: GatherContext;
+  mainRoot: string;
+  commonDir: string;
+  nowMs: number;
+  /** Worktree folder to admin folder, read before acting. */
+  adminDirs?: Map<string, string>;
+  /** Trash path to the rescue ref saved for it. */
+  lastRescue: Map<string, string>;
+}
+
+/** What `git worktree remove` would refuse on, for the plan. */
+async function refusalFacts(
+  path: string,
+  adminDir: string | undefined,
+): Promise<RefusalFacts> {
+  if (!adminDir) return { pointsBack: false, gitlinks: [] };
+  const [pointsBack, gitlinks] = await Promise.all([
+    gitFilePointsBack(path, adminDir),
+    indexGitlinks(path, adminDir),
+  ]);
+  return { pointsBack, gitlinks };
+}
+
+/** The admin folder a worktree's `.git` file names, when it names one back. */
+async function adminDirOf(path: string): Promise<string | undefined> {
+  const named = await readGitFile(join(path, ".git"));
+  return named && await gitFilePointsBack(path, named) ? named : undefined;
+}
+
+/**
+ * The worktree as git would list it now, read from its admin folder: its
+ * HEAD (branch or commit) and its lock. One `rev-parse`, not a whole list.
+ */
+async function currentRecord(
+  path: string,
+  adminDir: string,
+): Promise<WorktreeRecord | string> {
+  const head = await runGit(
+    ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
+    { cwd: path, env: isolatedEnv(adminDir, path) },
+  );
+  const [sha, symbolic] = head.stdout.split("\n");
+  const unborn = head.code !== 0;
+  let branchRef: string | undefined;
+  if (unborn) {
+    const ref = await runGit(["symbolic-ref", "-q", "HEAD"], {
+      cwd: path,
+      env: isolatedEnv(adminDir, path),
+    });
+    if (ref.code !== 0) {
+      return `cannot read its HEAD: ${describeGitFailure(head)}`;
+    }
+    branchRef = ref.stdout.trim();
+  } else if (symbolic && symbolic !== "HEAD") branchRef = symbolic;
+  let lockReason: string | undefined;
   try {
-    parsed = parsePorcelainV2(status.stdout, { expectBranchHeaders: true });
-  } catch (error) {
-    return `git status unreadable on re-check: ${(error as Error).message}`;
+    lockReason = (await readFile(join(adminDir, "locked"), "utf8")).trim();
+  } catch {
+    lockReason = undefined;
   }
-  const changed = parsed.staged.length + parsed.modified.length +
-    parsed.untracked.length + parsed.conflicted.length + parsed.stashCount;
-  return changed > 0 ? "changes appeared during cleanup" : undefined;
+  return {
+    path,
+    head: unborn ? undefined : sha,
+    branchRef,
+    detached: !unborn && branchRef === undefined,
+    bare: false,
+    lockReason,
+  };
+}
+
+function changed(reasons: readonly Reason[]): Reason {
+  return {
+    code: "changed-during-cleanup",
+    message: `changed during cleanup, so it was put back whole: ${
+      reasons.map((r) => r.message).join("; ")
+    }`,
+  };
+}
+
+/**
+ * Judges a worktree again in the trash, with every rule, right before it
+ * is deleted. A different HEAD or branch tip than was judged counts as a
+ * change too: the branch facts read before do not describe it.
+ */
+async function recheckWorktree(
+  safety: Safety,
+  judged: WorktreeRecord,
+  trashPath: string,
+): Promise<Reason | undefined> {
+  const reasons = await judgeWorktreeAt(safety, trashPath, judged);
+  return reasons.length > 0 ? changed(reasons) : undefined;
+}
+
+async function judgeWorktreeAt(
+  safety: Safety,
+  path: string,
+  judged: WorktreeRecord | undefined,
+): Promise<Reason[]> {
+  const adminDir = await adminDirOf(path);
+  if (!adminDir) {
+    return [{
+      code: "unreadable-git",
+      message: "its .git file does not name an admin folder that names it back",
+    }];
+  }
+  const record = await currentRecord(path, adminDir);
+  if (typeof record === "string") return [{ code: "unknown", message: record }];
+  if (
+    judged &&
+    (record.head !== judged.head || record.branchRef !== judged.branchRef)
+  ) {
+    return [{ code: "unknown", message: "its HEAD moved" }];
+  }
+  const refs = safety.ctx.refs;
+  if (
+    record.branchRef && !(refs instanceof Error) &&
+    refs.branches.get(record.branchRef.replace(/^refs\/heads\//, ""))?.sha !==
+      record.head
+  ) {
+    return [{ code: "unknown", message: "its branch moved" }];
+  }
+  const facts = await gatherWorktreeFacts(safety.ctx, record).catch((
+    error: Error,
+  ): WorktreeFacts => ({
+    path,
+    branch: null,
+    detached: record.detached,
+    missing: false,
+    isSymlink: false,
+    contained: true,
+    isCurrent: false,
+    errors: [error.message],
+  }));
+  const planned = planWorktree(
+    { facts, refusal: await refusalFacts(path, adminDir) },
+    [],
+    safety.nowMs,
+    0,
+  );
+  return planned.action === "remove"
+    ? []
+    : planned.reasons.length > 0
+    ? planned.reasons
+    : [{ code: "unknown", message: "it may no longer be removed" }];
+}
+
+/** Judges a registered worktree found in the trash by an earlier run. */
+function judgeWorktreeInTrash(
+  safety: Safety,
+  entry: string,
+): Promise<Reason[]> {
+  return judgeWorktreeAt(safety, entry, undefined);
+}
+
+/** Judges an orphan found in the trash, or moved there, by every rule. */
+async function judgeOrphanInTrash(
+  safety: Safety,
+  entry: string,
+): Promise<Reason[]> {
+  const facts = await gatherOrphanFacts(safety.ctx, entry).catch((
+    error: Error,
+  ): OrphanFacts => ({
+    path: entry,
+    kind: "plain",
+    otherFilesystem: false,
+    errors: [error.message],
+  }));
+  return planOrphan(facts).reasons;
+}
+
+async function recheckOrphan(
+  safety: Safety,
+  trashPath: string,
+): Promise<Reason | undefined> {
+  const reasons = await judgeOrphanInTrash(safety, trashPath);
+  return reasons.length > 0 ? changed(reasons) : undefined;
+}
+
+/** What the journal says about a worktree being removed. */
+interface Judged {
+  record: WorktreeRecord;
+  facts: WorktreeFacts;
+  lastActivityMs?: number;
+  originalPath: string;
+}
+
+/**
+ * Saves a worktree's HEAD and own refs as rescue refs and journals the
+ * removal, right before deletion. A failure keeps the worktree.
+ */
+async function rescueBeforeDelete(
+  safety: Safety,
+  trashPath: string,
+  judged: Judged | undefined,
+): Promise<Reason | undefined> {
+  const adminDir = await adminDirOf(trashPath);
+  if (!adminDir) {
+    return { code: "rescue-failed", message: "cannot find its admin folder" };
+  }
+  const name = originalName(basename(trashPath));
+  const record = judged?.record ?? await currentRecord(trashPath, adminDir);
+  const branch = typeof record === "string" || !record.branchRef
+    ? null
+    : record.branchRef.replace(/^refs\/heads\//, "");
+  try {
+    const rescue = await rescueWorktree(
+      safety.mainRoot,
+      trashPath,
+      adminDir,
+      branch,
+      rescuePrefix(rescueName(name), Date.now()),
+    );
+    const facts = judged?.facts;
+    await appendJournal(safety.commonDir, {
+      v: 1,
+      time: new Date().toISOString(),
+      kind: "worktree",
+      name,
+      path: judged?.originalPath ?? join(safety.ctx.worktreesDir, name),
+      branch,
+      head: rescue.head,
+      rescue_prefix: rescue.prefix,
+      refs: rescue.refs,
+      facts: {
+        integration_check: facts?.integration ?? null,
+        upstream: facts?.upstream ?? null,
+        changes: facts?.changes ?? null,
+        unique_ignored: facts?.uniqueIgnored ?? null,
+        last_activity_at: judged?.lastActivityMs === undefined
+          ? null
+          : new Date(judged.lastActivityMs).toISOString(),
+        rechecked_in_trash: true,
+      },
+    });
+    if (rescue.head) safety.lastRescue.set(trashPath, `${rescue.prefix}/HEAD`);
+    return undefined;
+  } catch (error) {
+    return {
+      code: "rescue-failed",
+      message: `cannot save a way back: ${(error as Error).message}`,
+    };
+  }
+}
+
+/** Saves a clone's refs and objects in rescue refs before it is deleted. */
+async function rescueOrphanBeforeDelete(
+  safety: Safety,
+  trashPath: string,
+  originalPath?: string,
+): Promise<Reason | undefined> {
+  const dotGit = await lstatOrUndefined(join(trashPath, ".git"));
+  if (!dotGit?.isDirectory()) return undefined; // Nothing of git to save.
+  const name = originalName(basename(trashPath));
+  try {
+    const rescue = await rescueClone(
+      safety.mainRoot,
+      trashPath,
+      rescuePrefix(rescueName(name), Date.now()),
+    );
+    await appendJournal(safety.commonDir, {
+      v: 1,
+      time: new Date().toISOString(),
+      kind: "clone",
+      name,
+      path: originalPath ?? join(safety.ctx.worktreesDir, name),
+      branch: null,
+      head: rescue.head,
+      rescue_prefix: rescue.prefix,
+      refs: rescue.refs,
+      facts: { rechecked_in_trash: true },
+    });
+    return undefined;
+  } catch (error) {
+    return {
+      code: "rescue-failed",
+      message: `cannot save a way back: ${(error as Error).message}`,
+    };
+  }
 }
 
 async function deleteBranch(

@@ -18,8 +18,12 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 
-/** The memo's file name in the common git directory. */
-export const INTEGRATION_MEMO_NAME = "mpm-session-integration.json";
+/**
+ * The memo's path relative to the common git directory, in the tool's
+ * state folder. The memo of older versions
+ * (`mpm-session-integration.json`) is not read: it only saved time.
+ */
+export const INTEGRATION_MEMO_NAME = "mpm-session/integration.json";
 
 /** What one cleanup knows and learns about integration. */
 export interface IntegrationMemo {

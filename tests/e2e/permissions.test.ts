@@ -205,7 +205,7 @@ Deno.test({
     try {
       const { repo, done } = repoWithWorktrees(box);
       writeFile(
-        join(repo, ".git", "mpm-session-prune.lock"),
+        join(repo, ".git", "mpm-session", "prune.lock"),
         JSON.stringify({
           pid: sleeper.pid,
           host: hostname(),

@@ -8,7 +8,7 @@
  */
 
 import assert from "node:assert/strict";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   addWorktree,
@@ -25,7 +25,7 @@ import { fakeGit, faultHits } from "../faults/fault_helpers.ts";
 import type { PruneSummary, WorktreeOutcome } from "../../mod.ts";
 
 const WT = join(".claude", "worktrees");
-const MEMO = join(".git", "mpm-session-integration.json");
+const MEMO = join(".git", "mpm-session", "integration.json");
 
 /**
  * Logs every `diff`, `merge-tree` and worktree `status` call, then runs
@@ -168,6 +168,7 @@ Deno.test("prune memo: a damaged or foreign memo is ignored, and --dry-run write
       }),
     ];
     for (const text of damaged) {
+      mkdirSync(join(repo, ".git", "mpm-session"), { recursive: true });
       writeFileSync(join(repo, MEMO), text);
       integrationCalls(box);
       const run = await prune(box, repo, env, "--dry-run");

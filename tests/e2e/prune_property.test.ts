@@ -14,12 +14,19 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
 import { prune } from "../../mod.ts";
-import { makeRepo, sandbox } from "../helpers.ts";
+import {
+  addWorktree,
+  git,
+  makeRepo,
+  type Sandbox,
+  sandbox,
+} from "../helpers.ts";
 import { seededRandom } from "../prng.ts";
 
 const NAMES = [
@@ -156,4 +163,174 @@ Deno.test("property: random trees under .claude/worktrees never lose content or 
   // The trees must exercise both outcomes, or the property proves nothing.
   assert.ok(swept > 5, `only ${swept} sweeps`);
   assert.ok(preserved > 50, `only ${preserved} preserved`);
+});
+
+/** Every state a worktree or folder under `.claude/worktrees/` can be put in. */
+const STATES = [
+  "clean",
+  "untracked",
+  "modified",
+  "staged",
+  "unmerged-commit",
+  "detached-clean",
+  "detached-commit",
+  "locked",
+  "gitlink",
+  "bent-gitdir",
+  "missing",
+  "missing-staged",
+  "nested",
+  "clone",
+  "clone-unpushed",
+  "empty-dir",
+  "plain-file-dir",
+] as const;
+
+function makeState(
+  box: Sandbox,
+  repo: string,
+  name: string,
+  state: typeof STATES[number],
+): void {
+  const wtRoot = join(repo, ".claude", "worktrees");
+  const path = join(wtRoot, name);
+  const commit = (cwd: string, file: string) => {
+    writeFileSync(join(cwd, file), `${name} ${file}\n`);
+    git(box, cwd, "add", file);
+    git(box, cwd, "commit", "-q", "-m", `${name} ${file}`);
+  };
+  switch (state) {
+    case "clone":
+    case "clone-unpushed":
+      git(box, repo, "clone", "-q", repo, path);
+      if (state === "clone-unpushed") commit(path, "c.txt");
+      return;
+    case "empty-dir":
+      mkdirSync(path);
+      return;
+    case "plain-file-dir":
+      mkdirSync(path);
+      writeFileSync(join(path, "notes.txt"), "mine\n");
+      return;
+  }
+  const detached = state.startsWith("detached");
+  addWorktree(box, repo, name, { detach: detached });
+  switch (state) {
+    case "untracked":
+      writeFileSync(join(path, "u.txt"), "u\n");
+      break;
+    case "modified":
+      writeFileSync(join(path, "README.md"), "changed\n");
+      break;
+    case "staged":
+      writeFileSync(join(path, "s.txt"), "s\n");
+      git(box, path, "add", "s.txt");
+      break;
+    case "unmerged-commit":
+    case "detached-commit":
+      commit(path, "w.txt");
+      break;
+    case "locked":
+      git(box, repo, "worktree", "lock", path);
+      break;
+    case "gitlink": {
+      const sha = git(box, repo, "rev-parse", "HEAD");
+      git(
+        box,
+        path,
+        "update-index",
+        "--add",
+        "--cacheinfo",
+        `160000,${sha},sub`,
+      );
+      mkdirSync(join(path, "sub"));
+      break;
+    }
+    case "bent-gitdir":
+      writeFileSync(
+        join(repo, ".git", "worktrees", name, "gitdir"),
+        join(box.dir, "elsewhere", name, ".git") + "\n",
+      );
+      break;
+    case "missing":
+      rmSync(path, { recursive: true });
+      break;
+    case "missing-staged":
+      writeFileSync(join(path, "s.txt"), "only copy\n");
+      git(box, path, "add", "s.txt");
+      rmSync(path, { recursive: true });
+      break;
+    case "nested":
+      git(
+        box,
+        repo,
+        "worktree",
+        "add",
+        "-q",
+        "-b",
+        `${name}-inner`,
+        join(path, "inner"),
+      );
+      break;
+  }
+}
+
+Deno.test("property: on random repositories, what --dry-run says would go is exactly what the real run removes", async () => {
+  let removed = 0;
+  let kept = 0;
+  for (let seed = 1; seed <= 10; seed++) {
+    const random = seededRandom(1000 + seed);
+    const box = sandbox();
+    try {
+      const repo = makeRepo(box);
+      mkdirSync(join(repo, ".claude", "worktrees"), { recursive: true });
+      const count = 4 + Math.floor(random() * 6);
+      for (let i = 0; i < count; i++) {
+        const state = STATES[Math.floor(random() * STATES.length)];
+        makeState(box, repo, `w${i}-${state}`, state);
+      }
+      const dry = await prune({ projectPath: repo, dryRun: true });
+      const real = await prune({ projectPath: repo });
+      const said = (s: typeof dry) =>
+        [
+          ...s.worktrees.map((w) =>
+            `${w.relative_path} ${
+              w.action === "would-prune" ? "pruned" : w.action
+            }`
+          ),
+          ...s.orphans.map((o) =>
+            `${o.relative_path} ${
+              o.action === "would-sweep" ? "swept" : o.action
+            }`
+          ),
+        ].sort();
+      assert.deepEqual(
+        said(real),
+        said(dry),
+        `seed ${seed}: the real run departed from the plan`,
+      );
+      for (const w of real.worktrees) {
+        assert.ok(
+          !w.reasons.some((r) => r.code === "git-refused"),
+          `seed ${seed}: git refused where the plan said go: ${
+            JSON.stringify(w)
+          }`,
+        );
+        if (w.action === "pruned") removed++;
+        else kept++;
+        const name = w.relative_path.split("/").at(-1) ?? "";
+        // A clean worktree nested in another goes; the outer one stays.
+        const disposable = /-(clean|detached-clean)$/.test(name) ||
+          name === "inner";
+        assert.equal(
+          w.action === "pruned" || w.action === "admin-pruned",
+          disposable || /-missing$/.test(name),
+          `seed ${seed}: ${name} ${w.action} ${JSON.stringify(w.reasons)}`,
+        );
+      }
+    } finally {
+      box.cleanup();
+    }
+  }
+  assert.ok(removed > 2 && kept > 10, `removed ${removed}, kept ${kept}`);
 });

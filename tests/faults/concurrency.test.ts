@@ -11,8 +11,8 @@
 
 import assert from "node:assert/strict";
 import { hostname } from "node:os";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import {
   addWorktree,
   exists,
@@ -33,7 +33,7 @@ import {
 } from "./fault_helpers.ts";
 
 const WT = join(".claude", "worktrees");
-const LOCK = join(".git", "mpm-session-prune.lock");
+const LOCK = join(".git", "mpm-session", "prune.lock");
 
 interface Fixture {
   repo: string;
@@ -246,6 +246,7 @@ Deno.test("a stale lock left by a dead process on this machine is taken over wit
   const box = sandbox();
   try {
     const fx = makeFixture(box, 2);
+    mkdirSync(dirname(join(fx.repo, LOCK)), { recursive: true });
     writeFileSync(
       join(fx.repo, LOCK),
       JSON.stringify({
@@ -293,6 +294,7 @@ Deno.test("a lock held by another machine, or an empty lock file (a crash mid-wr
         "",
       ]
     ) {
+      mkdirSync(dirname(lock), { recursive: true });
       writeFileSync(lock, content);
       const result = await runCli(box, ["prune", "--json"], { cwd: fx.repo });
       assertNoStack(result.stderr);

@@ -16,6 +16,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import {
   chmodSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -23,7 +24,8 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
+import { recordTrashEntry } from "../../lib/act/trash_manifest.ts";
 import {
   addWorktree,
   commitAll,
@@ -79,6 +81,19 @@ function makeFixture(box: Sandbox): Fixture {
     if (name === "work-commit") commitAll(box, path, "unmerged work");
   }
   return { repo, disposable, work };
+}
+
+/**
+ * Records a hand-made trash entry in the trash manifest, as the tool does
+ * before each move: what an interrupted run leaves is always recorded.
+ */
+async function prove(repo: string, entry: string): Promise<void> {
+  await recordTrashEntry(
+    join(repo, ".git"),
+    basename(entry),
+    lstatSync(entry).ino,
+    entry,
+  );
 }
 
 function trashDir(repo: string): string {
@@ -357,7 +372,7 @@ Deno.test("SIGKILL to the whole process group mid-removal: the next run takes ov
         `every trash entry was finished: ${JSON.stringify(summary.trash)}`,
       );
     }
-    assert.ok(!exists(join(fx.repo, ".git", "mpm-session-prune.lock")));
+    assert.ok(!exists(join(fx.repo, ".git", "mpm-session", "prune.lock")));
   } finally {
     box.cleanup();
   }
@@ -374,6 +389,7 @@ Deno.test("recovery: a worktree moved into the trash and an empty folder there a
     mkdirSync(trash);
     const movedEntry = join(trash, "moved~abc");
     git(box, repo, "worktree", "move", moved, movedEntry);
+    await prove(repo, movedEntry);
     const emptyEntry = join(trash, "orphan~abd");
     mkdirSync(emptyEntry);
     const next = await runCli(box, ["prune", "--json"], { cwd: repo });
@@ -412,6 +428,8 @@ Deno.test("recovery: a move into the trash cut short (folder renamed, registrati
     const lateEntry = join(trash, "cut-late~abd.worktree");
     renameSync(cut, cutEntry);
     renameSync(late, lateEntry);
+    await prove(repo, cutEntry);
+    await prove(repo, lateEntry);
     writeFile(join(lateEntry, "new.txt"), "written after the check\n");
     assert.ok(registered(box, repo).includes(cut), "git still names 'cut'");
     // Killed while rewriting the registration (truncated, not yet written):
@@ -419,6 +437,7 @@ Deno.test("recovery: a move into the trash cut short (folder renamed, registrati
     const blank = addWorktree(box, repo, "blank");
     const blankEntry = join(trash, "blank~abe.worktree");
     renameSync(blank, blankEntry);
+    await prove(repo, blankEntry);
     writeFileSync(join(repo, ".git", "worktrees", "blank", "gitdir"), "");
     assert.ok(
       !registered(box, repo).some((p) => p.includes("blank")),
@@ -536,6 +555,8 @@ Deno.test("recovery: a trash entry that lost its .git file and tracked files to 
     const busy = join(trash, "busy~abd.worktree");
     git(box, repo, "worktree", "add", "-q", "-b", "half", half);
     git(box, repo, "worktree", "add", "-q", "-b", "busy", busy);
+    await prove(repo, half);
+    await prove(repo, busy);
     // What git leaves when killed while deleting the folder: files gone in
     // directory order, the .git file among them.
     for (const entry of [half, busy]) {
@@ -644,6 +665,7 @@ Deno.test({
       mkdirSync(trash);
       const entry = join(trash, "half~k1ll");
       git(box, repo, "worktree", "move", wt, entry);
+      await prove(repo, entry);
       // What a killed `git worktree remove` leaves: part of the files gone.
       rmSync(join(entry, "README.md"));
       rmSync(join(entry, "src", "a.txt"));

@@ -114,6 +114,7 @@ export function worktreeOutcome(
     integration_check: "ancestor",
     bytes_reclaimed: 0,
     notes: [],
+    last_activity_at: null,
     ...overrides,
   };
 }

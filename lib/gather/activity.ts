@@ -1,0 +1,44 @@
+/**
+ * When a worktree was last worked in: the newest modification time of its
+ * admin folder, index and HEAD, its own folder and its top-level entries.
+ * Cheap (one `readdir` and one `lstat` per entry, no recursion), and what
+ * `--min-age` keeps recently active worktrees by.
+ *
+ * @module
+ */
+
+import { lstat, readdir } from "node:fs/promises";
+import { join } from "node:path";
+
+async function mtimeOf(path: string): Promise<number | undefined> {
+  try {
+    return (await lstat(path)).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The newest activity in a worktree, in milliseconds since the epoch.
+ *
+ * @param worktreePath the worktree's folder.
+ * @param adminDir its admin folder in `<common dir>/worktrees/`, when known.
+ * @returns the newest time found, or `undefined` when nothing could be read.
+ */
+export async function newestActivityMs(
+  worktreePath: string,
+  adminDir: string | undefined,
+): Promise<number | undefined> {
+  const paths = [worktreePath];
+  if (adminDir) {
+    paths.push(adminDir, join(adminDir, "index"), join(adminDir, "HEAD"));
+  }
+  const names = await readdir(worktreePath).catch(() => [] as string[]);
+  for (const name of names) paths.push(join(worktreePath, name));
+  const times = await Promise.all(paths.map(mtimeOf));
+  let newest: number | undefined;
+  for (const t of times) {
+    if (t !== undefined && (newest === undefined || t > newest)) newest = t;
+  }
+  return newest;
+}
