@@ -22,6 +22,7 @@ import { parseTodosDocument } from "./lib/gather/claude.ts";
 import { messageOf, UsageError, UserError } from "./lib/errors.ts";
 import { colorsFor } from "./lib/report/color.ts";
 import { COMMAND_HELP, MAIN_HELP } from "./lib/report/help.ts";
+import { terminalWidth } from "./lib/report/fit.ts";
 import {
   renderList,
   renderPause,
@@ -184,6 +185,14 @@ function parseCount(
     );
   }
   return Number(value);
+}
+
+/** The width to fit text to: terminal columns, else COLUMNS, else 80. */
+function width(io: CliIo): number {
+  return terminalWidth(
+    io.stdoutIsTty ? process.stdout.columns : undefined,
+    io.env,
+  );
 }
 
 /** Shows progress on a terminal as `Checking worktrees: N of M`. */
@@ -379,7 +388,7 @@ async function run(
         io.stdout(
           json
             ? JSON.stringify(result, null, 2) + "\n"
-            : renderPause(result, c),
+            : renderPause(result, c, width(io)),
         );
         return interrupt.signal.aborted ? interrupt.exitCode() : 0;
       } finally {
@@ -431,7 +440,7 @@ async function run(
         io.stdout(
           json
             ? JSON.stringify(summary, null, 2) + "\n"
-            : renderPrune(summary, c),
+            : renderPrune(summary, c, width(io)),
         );
         if (interrupt.signal.aborted) return interrupt.exitCode();
         if (summary.skipped && !json) return 1;

@@ -185,7 +185,11 @@ export function renderSessionMarkdown(doc: SessionDocument): string {
   const summary = doc.worktree_prune_summary;
   if (summary && hasCleanupActivity(summary)) {
     out.push("", "## Worktree cleanup", "");
-    const lines = pruneSummaryLines(summary);
+    // A file has no terminal width; under 1 MB reclaimed is not news.
+    const lines = pruneSummaryLines(summary, {
+      width: Number.POSITIVE_INFINITY,
+      minReclaimedBytes: 1_000_000,
+    });
     const shown = lines.slice(0, 25).map((l) =>
       l.startsWith("  ")
         ? `  - ${escapeMarkdown(l.trim())}`

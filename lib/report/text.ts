@@ -10,28 +10,37 @@ import type { ListResult, ResumeResult } from "../commands/resume.ts";
 import type { PruneSummary, SessionDocument } from "../types.ts";
 import type { Colors } from "./color.ts";
 import { displayPath, escapeControl, firstLine, truncate } from "./escape.ts";
+import { DEFAULT_WIDTH } from "./fit.ts";
 import { hasCleanupActivity, pruneSummaryLines } from "./prune_text.ts";
 
 function oneLine(text: string): string {
   return escapeControl(text).replace(/[\r\n\t]+/g, " ");
 }
 
-/** The cleanup summary block, or nothing when there was nothing to clean. */
+/**
+ * The cleanup summary block, or nothing when there was nothing to clean;
+ * each line fits in `width` characters.
+ */
 export function renderCleanup(
   summary: PruneSummary | null,
   c: Colors,
+  width: number = DEFAULT_WIDTH,
 ): string[] {
   if (!summary || !hasCleanupActivity(summary)) return [];
   return [
     c.bold(
       summary.dry_run ? "Worktree Cleanup (dry run):" : "Worktree Cleanup:",
     ),
-    ...pruneSummaryLines(summary).map((l) => `  ${l}`),
+    ...pruneSummaryLines(summary, { width: width - 2 }).map((l) => `  ${l}`),
   ];
 }
 
 /** The summary printed after a pause. */
-export function renderPause(result: PauseResult, c: Colors): string {
+export function renderPause(
+  result: PauseResult,
+  c: Colors,
+  width: number = DEFAULT_WIDTH,
+): string {
   const doc = result.session;
   const root = doc.project_path;
   const rel = (p: string) => displayPath(relative(root, p) || p);
@@ -78,7 +87,7 @@ export function renderPause(result: PauseResult, c: Colors): string {
   }
   for (const e of git.errors) lines.push(c.yellow(`  Warning: ${oneLine(e)}`));
   lines.push("", `Resume with: mpm-session resume`);
-  const cleanup = renderCleanup(result.cleanup, c);
+  const cleanup = renderCleanup(result.cleanup, c, width);
   if (cleanup.length > 0) lines.push("", ...cleanup);
   return lines.join("\n") + "\n";
 }
@@ -289,8 +298,12 @@ export function renderList(result: ListResult, c: Colors): string {
 }
 
 /** The text `prune` prints. */
-export function renderPrune(summary: PruneSummary, c: Colors): string {
-  const block = renderCleanup(summary, c);
+export function renderPrune(
+  summary: PruneSummary,
+  c: Colors,
+  width: number = DEFAULT_WIDTH,
+): string {
+  const block = renderCleanup(summary, c, width);
   if (block.length === 0) {
     return "Nothing to clean under .claude/worktrees/\n";
   }
