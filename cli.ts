@@ -30,6 +30,8 @@ import {
   renderResume,
 } from "./lib/report/text.ts";
 import { renderClean } from "./lib/commands/clean.ts";
+import { listWorktrees } from "./lib/commands/worktrees.ts";
+import { renderWorktrees } from "./lib/report/worktrees_text.ts";
 import type { TodoItem } from "./lib/types.ts";
 import { VERSION } from "./lib/version.ts";
 
@@ -80,6 +82,11 @@ const COMMAND_OPTIONS: Record<string, Options> = {
     "dry-run": { type: "boolean" },
     project: { type: "string", short: "C" },
   },
+  worktrees: {
+    ...COMMON,
+    ...CACHE_OPTION,
+    project: { type: "string", short: "C" },
+  },
   hook: { ...COMMON, prune: { type: "boolean" } },
   "install-hooks": {
     ...COMMON,
@@ -97,6 +104,7 @@ const MAX_POSITIONALS: Record<string, number> = {
   list: 0,
   prune: 1,
   clean: 0,
+  worktrees: 0,
   hook: 0,
   "install-hooks": 0,
 };
@@ -478,6 +486,18 @@ async function run(
         json ? JSON.stringify(result, null, 2) + "\n" : renderClean(result),
       );
       return 0;
+    }
+    case "worktrees": {
+      const list = await listWorktrees({
+        projectPath: str("project"),
+        pruneOptions: { extraDisposableIgnored: caches },
+      });
+      io.stdout(
+        json
+          ? JSON.stringify(list, null, 2) + "\n"
+          : renderWorktrees(list, c, Date.now(), width(io)),
+      );
+      return list.skipped ? 1 : 0;
     }
     case "hook": {
       const input = await io.readStdin().catch(() => "");

@@ -33,6 +33,13 @@ export {
 } from "./lib/commands/resume.ts";
 export { prune, type PruneOptions } from "./lib/commands/prune.ts";
 export {
+  listWorktrees,
+  type ListWorktreesOptions,
+  type WorktreeEntry,
+  type WorktreeList,
+  type WorktreeState,
+} from "./lib/commands/worktrees.ts";
+export {
   type CleanOptions,
   type CleanResult,
   cleanSessions,

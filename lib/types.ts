@@ -240,6 +240,8 @@ export interface WorktreeOutcome {
   branch_note?: string;
   /** Notes that do not change the outcome, such as a stale lock. */
   notes: string[];
+  /** Newest activity (admin folder, index, HEAD, top-level entries), ISO 8601. */
+  last_activity_at?: string | null;
 }
 
 /** The outcome for one orphaned directory. */

@@ -126,7 +126,7 @@ Deno.test("prune --delete-branches: each branch deleted is named", async () => {
 Deno.test({
   name: "prune in a pseudo-terminal fits the terminal's own width",
   ignore: !hasScript(),
-  fn: async () => {
+  fn: () => {
     const box = sandbox();
     try {
       const repo = mixedRepo(box);
