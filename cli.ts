@@ -420,7 +420,9 @@ async function run(
         io.stderr(`${warn.yellow("warning")}: ${w}\n`);
       }
       io.stdout(
-        json ? JSON.stringify(result, null, 2) + "\n" : renderResume(result, c),
+        json
+          ? JSON.stringify(result, null, 2) + "\n"
+          : renderResume(result, c, Date.now(), width(io)),
       );
       return 0;
     }

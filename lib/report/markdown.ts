@@ -166,7 +166,14 @@ export function renderSessionMarkdown(doc: SessionDocument): string {
   }
 
   const ri = doc.resume_instructions;
-  out.push("", "## Resume", "", "```sh", ...ri.quick_start, "```");
+  // Switching to what was checked out when this file was written is noise.
+  const here = [
+    git.branch && `git switch ${git.branch}`,
+    git.branch && `git switch '${git.branch}'`,
+    git.head && `git switch --detach ${git.head}`,
+  ];
+  const quickStart = ri.quick_start.filter((l) => !here.includes(l));
+  out.push("", "## Resume", "", "```sh", ...quickStart, "```");
   if (ri.files_to_review.length > 0) {
     out.push("", "Files to review:", "");
     out.push(

@@ -10,20 +10,7 @@ import type { Colors } from "./color.ts";
 import { displayPath } from "./escape.ts";
 import { cutAtWord, DEFAULT_WIDTH, plural, shortenMiddle } from "./fit.ts";
 import { formatBytes } from "./prune_text.ts";
-
-/** `now`, `5 min ago`, `3 h ago`, `2 days ago`, `5 weeks ago`, `4 months ago`. */
-export function formatAge(ms: number): string {
-  const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  if (minutes < 1) return "now";
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  const days = Math.floor(hours / 24);
-  if (days < 14) return `${days} days ago`;
-  if (days < 60) return `${Math.floor(days / 7)} weeks ago`;
-  if (days < 730) return `${Math.floor(days / 30)} months ago`;
-  return `${Math.floor(days / 365)} years ago`;
-}
+import { formatAge } from "./time.ts";
 
 /** What a cleanup would do, in words: `would go`, `kept: dirty, locked`. */
 export function stateText(entry: WorktreeEntry): string {

@@ -373,16 +373,16 @@ Deno.test("renderSessionMarkdown: commits, todos, tasks and resume steps", () =>
     "",
     "Pending:",
     "",
-    "- #2 Render\\_md (blocked by 1)",
+    "- #2 Render_md (blocked by 1)",
     "",
     "Completed: 4",
     "",
   ]);
+  // The session was paused on main: switching to it again is noise.
   assert.deepEqual(section(md, "Resume"), [
     "",
     "```sh",
     "mpm-session resume",
-    "git switch main",
     "```",
     "",
     "Files to review:",
