@@ -157,7 +157,7 @@ async function sinceFacts(
     open_todos: openAtPause,
     completed_since: [],
     todos_checked: false,
-    ...emptyOrientation(session.git_context.head === null),
+    ...emptyOrientation(session.git_context.head == null),
   };
   const claude = await readClaudeState(project.root, env).catch(() =>
     undefined
@@ -178,7 +178,7 @@ async function sinceFacts(
     gatherOrientation(
       project.repo.topLevel,
       session.paused_at,
-      session.git_context.head,
+      session.git_context.head ?? null,
     ),
   ]);
   Object.assign(facts, orientation);
