@@ -26,7 +26,10 @@ export function cutAtWord(text: string, max: number): string {
   if (max <= 1) return max === 1 ? "…" : "";
   const room = text.slice(0, max - 1);
   const space = room.lastIndexOf(" ");
-  const kept = space >= max / 3 ? room.slice(0, space) : room;
+  // A word that ends exactly at the cut is whole.
+  const kept = text[max - 1] === " " || space < max / 3
+    ? room
+    : room.slice(0, space);
   return `${kept.replace(/[\s,;:]+$/, "")}…`;
 }
 
