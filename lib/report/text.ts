@@ -67,7 +67,10 @@ export function renderPause(
   if (doc.conversation.summary) {
     lines.push(
       `  Message:   ${
-        truncate(oneLine(firstLine(doc.conversation.summary)), 100)
+        cutAtWord(
+          oneLine(firstLine(doc.conversation.summary)),
+          Math.min(100, width - "  Message:   ".length),
+        )
       }`,
     );
   }
