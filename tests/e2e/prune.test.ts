@@ -700,7 +700,7 @@ Deno.test("pause: cleanup runs after the session is written and is saved in the 
     assert.equal(result.code, 0, result.stderr);
     assert.match(
       result.stdout,
-      /Worktree Cleanup:\n {2}Removed 1 worktree:\n {4}\.claude\/worktrees\/stale  integrated \(ancestor\), \d+ B\n {2}Kept 1 worktree with uncommitted changes \(next: git -C PATH status\):\n {4}\.claude\/worktrees\/agent-abc  1 untracked\n {2}Swept 1 orphaned directory:\n {4}\.claude\/worktrees\/leftover  empty directory\n/,
+      /Worktree Cleanup:\n {2}Removed 1 worktree:\n {4}\.claude\/worktrees\/stale {2}integrated \(ancestor\), \d+ B\n {2}Kept 1 worktree with uncommitted changes \(next: git -C PATH status\):\n {4}\.claude\/worktrees\/agent-abc {2}1 untracked\n {2}Swept 1 orphaned directory:\n {4}\.claude\/worktrees\/leftover {2}empty directory\n/,
     );
     const id = /ID: +(session-\S+)/.exec(result.stdout)![1];
     const doc = JSON.parse(
