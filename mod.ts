@@ -32,6 +32,7 @@ export {
   type SinceFacts,
 } from "./lib/commands/resume.ts";
 export { prune, type PruneOptions } from "./lib/commands/prune.ts";
+export type { OrientationFacts, ShortCommit } from "./lib/gather/since.ts";
 export {
   listWorktrees,
   type ListWorktreesOptions,

@@ -21,6 +21,8 @@ export interface KeptGroupRow {
   next: string;
   /** The heading says all the reason says: show the branch instead. */
   showBranch?: boolean;
+  /** The heading says too little: show the reason's message whole. */
+  wholeReason?: boolean;
 }
 
 /**
@@ -155,6 +157,7 @@ export const KEPT_GROUPS: readonly KeptGroupRow[] = [
     code: "git-refused",
     phrase: "that git refused to remove",
     next: "git -C PATH status",
+    wholeReason: true,
   },
   {
     code: "interrupted",
@@ -165,6 +168,7 @@ export const KEPT_GROUPS: readonly KeptGroupRow[] = [
     code: "unknown",
     phrase: "that could not be checked",
     next: "git -C PATH status",
+    wholeReason: true,
   },
 ];
 
@@ -173,6 +177,7 @@ export const DEFAULT_KEPT_GROUP: KeptGroupRow = {
   code: "other",
   phrase: "for other reasons",
   next: "git -C PATH status",
+  wholeReason: true,
 };
 
 const ORDER = new Map(KEPT_GROUPS.map((row, index) => [row.code, index]));

@@ -143,7 +143,7 @@ export function keptDetail(
 ): string {
   const parts: string[] = [];
   for (const r of entry.reasons) {
-    if (r.code !== row.code) {
+    if (r.code !== row.code || row.wholeReason) {
       parts.push(r.message);
       continue;
     }
