@@ -22,6 +22,7 @@ import { parseTodosDocument } from "./lib/gather/claude.ts";
 import { messageOf, UsageError, UserError } from "./lib/errors.ts";
 import { colorsFor } from "./lib/report/color.ts";
 import { COMMAND_HELP, MAIN_HELP } from "./lib/report/help.ts";
+import { terminalWidth } from "./lib/report/fit.ts";
 import {
   renderList,
   renderPause,
@@ -29,6 +30,8 @@ import {
   renderResume,
 } from "./lib/report/text.ts";
 import { renderClean } from "./lib/commands/clean.ts";
+import { listWorktrees } from "./lib/commands/worktrees.ts";
+import { renderWorktrees } from "./lib/report/worktrees_text.ts";
 import type { TodoItem } from "./lib/types.ts";
 import { VERSION } from "./lib/version.ts";
 
@@ -79,6 +82,11 @@ const COMMAND_OPTIONS: Record<string, Options> = {
     "dry-run": { type: "boolean" },
     project: { type: "string", short: "C" },
   },
+  worktrees: {
+    ...COMMON,
+    ...CACHE_OPTION,
+    project: { type: "string", short: "C" },
+  },
   hook: { ...COMMON, prune: { type: "boolean" } },
   "install-hooks": {
     ...COMMON,
@@ -96,6 +104,7 @@ const MAX_POSITIONALS: Record<string, number> = {
   list: 0,
   prune: 1,
   clean: 0,
+  worktrees: 0,
   hook: 0,
   "install-hooks": 0,
 };
@@ -184,6 +193,14 @@ function parseCount(
     );
   }
   return Number(value);
+}
+
+/** The width to fit text to: terminal columns, else COLUMNS, else 80. */
+function width(io: CliIo): number {
+  return terminalWidth(
+    io.stdoutIsTty ? process.stdout.columns : undefined,
+    io.env,
+  );
 }
 
 /** Shows progress on a terminal as `Checking worktrees: N of M`. */
@@ -379,7 +396,7 @@ async function run(
         io.stdout(
           json
             ? JSON.stringify(result, null, 2) + "\n"
-            : renderPause(result, c),
+            : renderPause(result, c, width(io)),
         );
         return interrupt.signal.aborted ? interrupt.exitCode() : 0;
       } finally {
@@ -403,7 +420,9 @@ async function run(
         io.stderr(`${warn.yellow("warning")}: ${w}\n`);
       }
       io.stdout(
-        json ? JSON.stringify(result, null, 2) + "\n" : renderResume(result, c),
+        json
+          ? JSON.stringify(result, null, 2) + "\n"
+          : renderResume(result, c, Date.now(), width(io)),
       );
       return 0;
     }
@@ -431,7 +450,7 @@ async function run(
         io.stdout(
           json
             ? JSON.stringify(summary, null, 2) + "\n"
-            : renderPrune(summary, c),
+            : renderPrune(summary, c, width(io)),
         );
         if (interrupt.signal.aborted) return interrupt.exitCode();
         if (summary.skipped && !json) return 1;
@@ -469,6 +488,18 @@ async function run(
         json ? JSON.stringify(result, null, 2) + "\n" : renderClean(result),
       );
       return 0;
+    }
+    case "worktrees": {
+      const list = await listWorktrees({
+        projectPath: str("project"),
+        pruneOptions: { extraDisposableIgnored: caches },
+      });
+      io.stdout(
+        json
+          ? JSON.stringify(list, null, 2) + "\n"
+          : renderWorktrees(list, c, Date.now(), width(io)),
+      );
+      return list.skipped ? 1 : 0;
     }
     case "hook": {
       const input = await io.readStdin().catch(() => "");

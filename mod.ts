@@ -32,6 +32,14 @@ export {
   type SinceFacts,
 } from "./lib/commands/resume.ts";
 export { prune, type PruneOptions } from "./lib/commands/prune.ts";
+export type { OrientationFacts, ShortCommit } from "./lib/gather/since.ts";
+export {
+  listWorktrees,
+  type ListWorktreesOptions,
+  type WorktreeEntry,
+  type WorktreeList,
+  type WorktreeState,
+} from "./lib/commands/worktrees.ts";
 export {
   type JournalEntry,
   listRestorable,

@@ -13,6 +13,11 @@ import { runGit } from "../gather/git.ts";
 import { resolveProject } from "../gather/project.ts";
 import { captureGitContext } from "../gather/repo.ts";
 import {
+  emptyOrientation,
+  gatherOrientation,
+  type OrientationFacts,
+} from "../gather/since.ts";
+import {
   listSessionIds,
   loadSession,
   readLatestPointer,
@@ -22,7 +27,7 @@ import { mapPool } from "../pool.ts";
 import type { SessionDocument, TodoItem } from "../types.ts";
 
 /** What changed since the session was paused. */
-export interface SinceFacts {
+export interface SinceFacts extends OrientationFacts {
   /** Whether the comparison could be made (a git repository now). */
   available: boolean;
   /** The branch now, or `null` when detached. */
@@ -152,6 +157,7 @@ async function sinceFacts(
     open_todos: openAtPause,
     completed_since: [],
     todos_checked: false,
+    ...emptyOrientation(session.git_context.head == null),
   };
   const claude = await readClaudeState(project.root, env).catch(() =>
     undefined
@@ -167,7 +173,15 @@ async function sinceFacts(
     facts.open_todos = openAtPause.filter((t) => !doneNow.has(t.content));
   }
   if (!project.repo) return facts;
-  const now = await captureGitContext(project.repo);
+  const [now, orientation] = await Promise.all([
+    captureGitContext(project.repo),
+    gatherOrientation(
+      project.repo.topLevel,
+      session.paused_at,
+      session.git_context.head ?? null,
+    ),
+  ]);
+  Object.assign(facts, orientation);
   facts.available = true;
   facts.branch_now = now.branch;
   facts.head_now = now.head;

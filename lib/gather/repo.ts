@@ -96,6 +96,31 @@ export const FULL_STATUS_ARGS: readonly string[] = statusArgs({
   stash: true,
 });
 
+/**
+ * Folders of a project that are not the person's work: agent worktrees and
+ * this tool's own session files. The snapshot leaves them out even when the
+ * repository does not ignore them, so they never show as untracked files.
+ */
+export const SNAPSHOT_EXCLUDED_DIRS: readonly string[] = [
+  ".claude/worktrees",
+  ".claude-mpm",
+];
+
+/**
+ * The status saved with a session: {@link FULL_STATUS_ARGS} limited by
+ * pathspec to the person's files. `top` makes the excludes relative to the
+ * worktree root whatever the working directory.
+ */
+export const SNAPSHOT_STATUS_ARGS: readonly string[] = [
+  ...FULL_STATUS_ARGS,
+  "--",
+  ".",
+  ...SNAPSHOT_EXCLUDED_DIRS.map((dir) => `:(top,exclude)${dir}`),
+];
+
+/** Pathspec magic must work even when the caller's environment turns it off. */
+const PATHSPEC_ENV = { GIT_LITERAL_PATHSPECS: "0" };
+
 const FIELD = "\x1f";
 const RECORD = "\x1e";
 
@@ -202,7 +227,7 @@ export async function captureGitContext(
 ): Promise<GitContext> {
   const cwd = repo.topLevel;
   const [statusResult, commits, worktrees, operation] = await Promise.all([
-    runGit([...FULL_STATUS_ARGS], { cwd }),
+    runGit([...SNAPSHOT_STATUS_ARGS], { cwd, env: PATHSPEC_ENV }),
     recentCommits(cwd).then(
       (list) => ({ ok: true as const, list }),
       (error: Error) => ({ ok: false as const, error }),

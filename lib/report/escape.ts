@@ -16,12 +16,22 @@ export function escapeControl(text: string): string {
   );
 }
 
-/** Escapes text so Markdown shows it literally, with no markup or HTML. */
+/**
+ * Escapes text so Markdown shows it literally, with no markup or HTML, and
+ * only where a character would render wrong: `#` starts a heading only at
+ * the line's start, `&` matters only before an entity, `_` never
+ * emphasises inside a word.
+ */
 export function escapeMarkdown(text: string): string {
   return escapeControl(text).split("\n").map((line) =>
-    line.replace(/[\\`*_\[\]<>#|~&]/g, "\\$&")
-      // What starts a list, a rule or a setext heading at the line's start.
-      .replace(/^(\s*)([-+=])/, "$1\\$2")
+    line.replace(/[\\`*\[\]<>|~]/g, "\\$&")
+      .replace(/&(?=#?\w+;)/g, "\\&")
+      .replace(
+        /(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu,
+        (m) => m.replace("_", "\\_"),
+      )
+      // What starts a heading, a list, a rule or a setext heading.
+      .replace(/^(\s*)([-+=#])/, "$1\\$2")
       .replace(/^(\s*\d+)([.)])/, "$1\\$2")
   ).join("\n");
 }

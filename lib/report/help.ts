@@ -18,6 +18,7 @@ Commands:
   list               List saved sessions, newest first
   prune [PATH]       Clean up .claude/worktrees/ only (for CI)
   clean              Delete old session files
+  worktrees          List agent worktrees and what a cleanup would do
   hook               Handle a Claude Code hook event read from stdin
   install-hooks      Add the auto-pause and resume hooks to Claude Code
 
@@ -123,6 +124,17 @@ Options:
 Examples:
   mpm-session clean --keep 50
   mpm-session clean --older-than 30d --dry-run`,
+  worktrees: `Usage: mpm-session worktrees [-C PATH] [--json]
+
+List every worktree and orphaned directory under .claude/worktrees/, one
+line each: name, branch, last activity, size, integration check, and what
+'prune' would do (would go, or kept and why). Changes nothing.
+
+Options:
+  -C, --project PATH      Project folder (default: the current directory)
+      --json              Print one JSON document
+      --ignored-cache NAME  Ignored files named NAME are a rebuildable cache
+  -h, --help              Show this help`,
   hook: `Usage: mpm-session hook < event.json
 
 Handle a Claude Code hook event given as JSON on stdin:

@@ -166,7 +166,14 @@ export function renderSessionMarkdown(doc: SessionDocument): string {
   }
 
   const ri = doc.resume_instructions;
-  out.push("", "## Resume", "", "```sh", ...ri.quick_start, "```");
+  // Switching to what was checked out when this file was written is noise.
+  const here = [
+    git.branch && `git switch ${git.branch}`,
+    git.branch && `git switch '${git.branch}'`,
+    git.head && `git switch --detach ${git.head}`,
+  ];
+  const quickStart = ri.quick_start.filter((l) => !here.includes(l));
+  out.push("", "## Resume", "", "```sh", ...quickStart, "```");
   if (ri.files_to_review.length > 0) {
     out.push("", "Files to review:", "");
     out.push(
@@ -185,7 +192,11 @@ export function renderSessionMarkdown(doc: SessionDocument): string {
   const summary = doc.worktree_prune_summary;
   if (summary && hasCleanupActivity(summary)) {
     out.push("", "## Worktree cleanup", "");
-    const lines = pruneSummaryLines(summary);
+    // A file has no terminal width; under 1 MB reclaimed is not news.
+    const lines = pruneSummaryLines(summary, {
+      width: Number.POSITIVE_INFINITY,
+      minReclaimedBytes: 1_000_000,
+    });
     const shown = lines.slice(0, 25).map((l) =>
       l.startsWith("  ")
         ? `  - ${escapeMarkdown(l.trim())}`

@@ -10,28 +10,44 @@ import type { ListResult, ResumeResult } from "../commands/resume.ts";
 import type { PruneSummary, SessionDocument } from "../types.ts";
 import type { Colors } from "./color.ts";
 import { displayPath, escapeControl, firstLine, truncate } from "./escape.ts";
+import {
+  cutAtWord,
+  DEFAULT_WIDTH,
+  fitEntry,
+  plural,
+  shellQuote,
+} from "./fit.ts";
+import { pausedLine } from "./time.ts";
 import { hasCleanupActivity, pruneSummaryLines } from "./prune_text.ts";
 
 function oneLine(text: string): string {
   return escapeControl(text).replace(/[\r\n\t]+/g, " ");
 }
 
-/** The cleanup summary block, or nothing when there was nothing to clean. */
+/**
+ * The cleanup summary block, or nothing when there was nothing to clean;
+ * each line fits in `width` characters.
+ */
 export function renderCleanup(
   summary: PruneSummary | null,
   c: Colors,
+  width: number = DEFAULT_WIDTH,
 ): string[] {
   if (!summary || !hasCleanupActivity(summary)) return [];
   return [
     c.bold(
       summary.dry_run ? "Worktree Cleanup (dry run):" : "Worktree Cleanup:",
     ),
-    ...pruneSummaryLines(summary).map((l) => `  ${l}`),
+    ...pruneSummaryLines(summary, { width: width - 2 }).map((l) => `  ${l}`),
   ];
 }
 
 /** The summary printed after a pause. */
-export function renderPause(result: PauseResult, c: Colors): string {
+export function renderPause(
+  result: PauseResult,
+  c: Colors,
+  width: number = DEFAULT_WIDTH,
+): string {
   const doc = result.session;
   const root = doc.project_path;
   const rel = (p: string) => displayPath(relative(root, p) || p);
@@ -51,7 +67,10 @@ export function renderPause(result: PauseResult, c: Colors): string {
   if (doc.conversation.summary) {
     lines.push(
       `  Message:   ${
-        truncate(oneLine(firstLine(doc.conversation.summary)), 100)
+        cutAtWord(
+          oneLine(firstLine(doc.conversation.summary)),
+          Math.min(100, width - "  Message:   ".length),
+        )
       }`,
     );
   }
@@ -78,13 +97,47 @@ export function renderPause(result: PauseResult, c: Colors): string {
   }
   for (const e of git.errors) lines.push(c.yellow(`  Warning: ${oneLine(e)}`));
   lines.push("", `Resume with: mpm-session resume`);
-  const cleanup = renderCleanup(result.cleanup, c);
+  const cleanup = renderCleanup(result.cleanup, c, width);
   if (cleanup.length > 0) lines.push("", ...cleanup);
   return lines.join("\n") + "\n";
 }
 
-/** The text `resume` prints: the saved context, then what changed since. */
-export function renderResume(result: ResumeResult, c: Colors): string {
+/** A commit as `abc1234 subject`, on one line of at most `width`. */
+function commitLine(
+  indent: string,
+  commit: { sha: string; message: string },
+  width: number,
+): string {
+  return cutAtWord(
+    `${indent}${commit.sha.slice(0, 7)} ${oneLine(commit.message)}`,
+    width,
+  );
+}
+
+/** Lines of commits, then `… and K more` when the count exceeds the list. */
+function commitLines(
+  commits: readonly { sha: string; message: string }[],
+  count: number,
+  width: number,
+): string[] {
+  const lines = commits.map((commit) => commitLine("    ", commit, width));
+  if (count > commits.length) {
+    lines.push(`    … and ${count - commits.length} more`);
+  }
+  return lines;
+}
+
+/**
+ * The text `resume` prints: when the work was paused, the saved context,
+ * then what changed since. `nowMs` and `width` make it reproducible; with
+ * no width (a hook's context for an agent) the message is not wrapped.
+ */
+export function renderResume(
+  result: ResumeResult,
+  c: Colors,
+  nowMs: number = Date.now(),
+  width: number = Number.POSITIVE_INFINITY,
+): string {
   const lines: string[] = [];
   for (const w of result.warnings) {
     lines.push(c.yellow(`Warning: ${oneLine(w)}`));
@@ -96,46 +149,62 @@ export function renderResume(result: ResumeResult, c: Colors): string {
     );
     return lines.join("\n") + "\n";
   }
-  lines.push(...renderSessionText(doc, c));
+  lines.push(...renderSessionText(doc, c, nowMs, width));
   const since = result.since;
   if (since) {
     lines.push("", c.bold("Since you paused:"));
     if (!since.available) {
       lines.push("  (not a git repository now: no git comparison)");
     } else {
+      const branchNow = oneLine(since.branch_now ?? "detached HEAD");
       if (since.branch_switched) {
         lines.push(
           c.yellow(
             `  Branch switched: ${
               oneLine(doc.git_context.branch ?? "detached")
-            } -> ${oneLine(since.branch_now ?? "detached HEAD")}`,
+            } -> ${branchNow}`,
           ),
         );
+        if (doc.git_context.branch) {
+          lines.push(
+            `  Back to it with: git switch ${
+              shellQuote(doc.git_context.branch)
+            }`,
+          );
+        }
       }
-      if (since.head_diverged) {
+      if (since.unpushed_count !== null && since.unpushed_count > 0) {
+        lines.push(
+          `  Branch now: ${
+            since.branch_now ? `${branchNow}, ` : "detached HEAD, "
+          }${plural(since.unpushed_count, "commit")} not pushed:`,
+          ...commitLines(since.unpushed_commits, since.unpushed_count, width),
+        );
+      } else if (since.unpushed_count === 0) {
+        lines.push(`  Branch now: ${branchNow}, everything pushed`);
+      } else {
+        lines.push(`  Branch now: ${branchNow}`);
+      }
+      if (since.head_unknown) {
+        lines.push(
+          "  New commits: cannot tell: the session saved no full HEAD (it was written by claude-mpm)",
+        );
+      } else if (since.head_diverged) {
         lines.push(
           c.yellow("  The paused commit is no longer in the history of HEAD"),
         );
       }
       if (since.new_commit_count > 0) {
-        lines.push(`  ${since.new_commit_count} new commit(s):`);
-        for (const commit of since.new_commits) {
-          lines.push(
-            `    ${commit.sha.slice(0, 7)} ${
-              truncate(oneLine(commit.message), 80)
-            }`,
-          );
-        }
-      } else if (!doc.git_context.head) {
         lines.push(
-          "  Cannot tell which commits are new: the session did not save its HEAD commit",
+          `  ${plural(since.new_commit_count, "new commit")} on this branch:`,
+          ...commitLines(since.new_commits, since.new_commit_count, width),
         );
-      } else if (!since.head_diverged) {
-        lines.push("  No new commits");
+      } else if (!since.head_diverged && !since.head_unknown) {
+        lines.push("  No new commits on this branch");
       }
       if (since.files_changed_count > 0) {
         lines.push(
-          `  ${since.files_changed_count} file(s) changed by commits:`,
+          `  ${plural(since.files_changed_count, "file")} changed by commits:`,
         );
         for (const f of since.files_changed.slice(0, 10)) {
           lines.push(`    ${displayPath(f)}`);
@@ -143,6 +212,21 @@ export function renderResume(result: ResumeResult, c: Colors): string {
         if (since.files_changed_count > 10) {
           lines.push(`    … and ${since.files_changed_count - 10} more`);
         }
+      }
+      if (since.default_ref && since.default_new_count !== null) {
+        const ref = oneLine(since.default_ref);
+        lines.push(
+          since.default_new_count === 0
+            ? `  ${ref}: no new commits since the pause (as last fetched)`
+            : `  ${ref}: ${
+              plural(since.default_new_count, "new commit")
+            } since the pause (as last fetched):`,
+          ...commitLines(
+            since.default_new_commits,
+            since.default_new_count,
+            width,
+          ),
+        );
       }
       const w = since.working_tree_now;
       if (w) {
@@ -172,12 +256,88 @@ export function renderResume(result: ResumeResult, c: Colors): string {
 /** Characters of the message shown on resume before pointing to the file. */
 export const MESSAGE_SHOWN_CHARS = 4000;
 
+/** Wraps `text` at spaces to `width`, every line after the first indented by `hang`. */
+export function hangingWrap(
+  first: string,
+  hang: string,
+  text: string,
+  width: number,
+): string[] {
+  const out: string[] = [];
+  const paragraphs = text.split(/\r?\n/).map((l) => escapeControl(l));
+  paragraphs.forEach((paragraph, index) => {
+    let line = index === 0 ? first : hang;
+    let empty = true;
+    for (const word of paragraph.split(/ +/)) {
+      if (word === "") continue;
+      if (!empty && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = hang;
+        empty = true;
+      }
+      line += (empty ? "" : " ") + word;
+      empty = false;
+    }
+    out.push(line.trimEnd());
+  });
+  return out;
+}
+
+/** Files listed by name before `… and K more`. */
+export const FILES_SHOWN = 10;
+
+function fileLines(
+  label: string,
+  files: readonly string[],
+  count: number,
+): string[] {
+  if (count === 0) return [];
+  const lines = [`  ${label}:`];
+  for (const f of files.slice(0, FILES_SHOWN)) {
+    lines.push(`    ${displayPath(f)}`);
+  }
+  const shown = Math.min(files.length, FILES_SHOWN);
+  if (count > shown) lines.push(`    … and ${count - shown} more`);
+  return lines;
+}
+
+/** The agent worktrees the pause's cleanup kept, grouped by reason code. */
+function keptWorktreeLines(doc: SessionDocument, width: number): string[] {
+  const summary = doc.worktree_prune_summary;
+  if (!summary) return [];
+  const kept = [
+    ...summary.worktrees.filter((w) => w.action === "preserved"),
+    ...summary.orphans.filter((o) => o.action === "preserved"),
+  ];
+  if (kept.length === 0) return [];
+  const lines = [
+    `  Agent worktrees kept with work: ${kept.length} (mpm-session worktrees shows them now)`,
+  ];
+  const shown = kept.slice(0, FILES_SHOWN);
+  const labelWidth = Math.max(...shown.map((k) => k.relative_path.length));
+  for (const k of shown) {
+    const codes = [...new Set(k.reasons.map((r) => r.code))].join(", ");
+    lines.push(
+      fitEntry("    ", displayPath(k.relative_path), codes, width, labelWidth),
+    );
+  }
+  if (kept.length > FILES_SHOWN) {
+    lines.push(`    … and ${kept.length - FILES_SHOWN} more`);
+  }
+  return lines;
+}
+
 /** The saved context of a session, for the terminal. */
-export function renderSessionText(doc: SessionDocument, c: Colors): string[] {
+export function renderSessionText(
+  doc: SessionDocument,
+  c: Colors,
+  nowMs: number = Date.now(),
+  width: number = Number.POSITIVE_INFINITY,
+): string[] {
   const git = doc.git_context;
   const lines = [
     c.bold(`Resuming session ${doc.session_id}`),
-    `  Paused at: ${doc.paused_at}`,
+    `  ${pausedLine(doc.paused_at, nowMs)}`,
     `  Project:   ${displayPath(doc.project_path)}`,
   ];
   if (doc.conversation.summary) {
@@ -187,12 +347,11 @@ export function renderSessionText(doc: SessionDocument, c: Colors): string[] {
     const shown = full.length > MESSAGE_SHOWN_CHARS
       ? full.slice(0, MESSAGE_SHOWN_CHARS)
       : full;
-    const message = shown.split(/\r?\n/).map((l) => escapeControl(l));
-    lines.push(`  Message:   ${message[0]}`);
-    for (const l of message.slice(1)) lines.push(`             ${l}`);
+    const hang = " ".repeat("  Message:   ".length);
+    lines.push(...hangingWrap("  Message:   ", hang, shown, width));
     if (shown.length < full.length) {
       lines.push(
-        `             … (${
+        `${hang}… (${
           full.length - shown.length
         } more characters in .claude-mpm/sessions/${doc.session_id}.json)`,
       );
@@ -213,24 +372,19 @@ export function renderSessionText(doc: SessionDocument, c: Colors): string[] {
       lines.push(
         `  Changes:   ${s.counts.modified} changed, ${s.counts.untracked} untracked, ${s.counts.conflicted} conflicted`,
       );
-      for (const f of s.modified_files.slice(0, 10)) {
-        lines.push(`    ${displayPath(f)}`);
-      }
-      if (s.counts.modified > 10) {
-        lines.push(`    … and ${s.counts.modified - 10} more`);
-      }
+      lines.push(
+        ...fileLines("Changed", s.modified_files, s.counts.modified),
+        ...fileLines("Untracked", s.untracked_files, s.counts.untracked),
+      );
     }
     if (git.recent_commits.length > 0) {
       lines.push("  Recent commits:");
       for (const commit of git.recent_commits) {
-        lines.push(
-          `    ${commit.sha.slice(0, 7)} ${
-            truncate(oneLine(commit.message), 80)
-          }`,
-        );
+        lines.push(commitLine("    ", commit, width));
       }
     }
   }
+  lines.push(...keptWorktreeLines(doc, width));
   const open = doc.todos.filter((t) => t.status !== "completed");
   if (open.length > 0) {
     lines.push("  Todos:");
@@ -293,8 +447,12 @@ export function renderList(result: ListResult, c: Colors): string {
 }
 
 /** The text `prune` prints. */
-export function renderPrune(summary: PruneSummary, c: Colors): string {
-  const block = renderCleanup(summary, c);
+export function renderPrune(
+  summary: PruneSummary,
+  c: Colors,
+  width: number = DEFAULT_WIDTH,
+): string {
+  const block = renderCleanup(summary, c, width);
   if (block.length === 0) {
     return "Nothing to clean under .claude/worktrees/\n";
   }

@@ -552,7 +552,7 @@ Deno.test("prune: worktree names with spaces, unicode and newlines", async () =>
     const text = await runCli(box, ["prune", "--dry-run"], { cwd: repo });
     assert.match(
       text.stdout,
-      /with space: has uncommitted or untracked changes/,
+      /with space {2}1 untracked/,
     );
   } finally {
     box.cleanup();
@@ -670,8 +670,9 @@ Deno.test("prune: --fail-on-preserved exits 3 when something was kept; text outp
     assert.match(
       gate.stdout,
       new RegExp(
-        "^Worktree Cleanup:\\n {2}Preserved 1 worktree\\(s\\) with unsaved work\\n {4}" +
-          "\\.claude/worktrees/dirty: has uncommitted or untracked changes \\(1 untracked\\)",
+        "^Worktree Cleanup:\\n {2}Kept 1 worktree with uncommitted changes " +
+          "\\(next: git -C PATH status\\):\\n {4}" +
+          "\\.claude/worktrees/dirty  1 untracked\\n",
       ),
     );
     const outside = await runCli(box, ["prune", box.dir]);
@@ -699,7 +700,7 @@ Deno.test("pause: cleanup runs after the session is written and is saved in the 
     assert.equal(result.code, 0, result.stderr);
     assert.match(
       result.stdout,
-      /Worktree Cleanup:\n {2}Pruned 1 stale worktree\(s\)\n {2}Preserved 1 worktree\(s\) with unsaved work\n {4}\.claude\/worktrees\/agent-abc: has uncommitted or untracked changes \(1 untracked\)\n {2}Swept 1 orphaned directory/,
+      /Worktree Cleanup:\n {2}Removed 1 worktree:\n {4}\.claude\/worktrees\/stale {2}integrated \(ancestor\), \d+ B\n {2}Kept 1 worktree with uncommitted changes \(next: git -C PATH status\):\n {4}\.claude\/worktrees\/agent-abc {2}1 untracked\n {2}Swept 1 orphaned directory:\n {4}\.claude\/worktrees\/leftover {2}empty directory\n/,
     );
     const id = /ID: +(session-\S+)/.exec(result.stdout)![1];
     const doc = JSON.parse(
@@ -718,7 +719,10 @@ Deno.test("pause: cleanup runs after the session is written and is saved in the 
       "utf8",
     );
     assert.match(md, /## Worktree cleanup/);
-    assert.match(md, /Pruned 1 stale worktree\(s\)/);
+    assert.match(
+      md,
+      /Removed 1 worktree:\n {2}- \.claude\/worktrees\/stale {2}integrated/,
+    );
     const skip = await runCliJson<
       { cleanup: unknown; session: Record<string, unknown> }
     >(

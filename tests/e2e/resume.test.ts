@@ -69,9 +69,9 @@ Deno.test("resume: shows the latest session and what changed since", async () =>
     assert.match(result.stdout, /Branch switched: main -> feature/);
     assert.match(
       result.stdout,
-      /1 new commit\(s\):\n +[0-9a-f]{7} finish the parser/,
+      /1 new commit on this branch:\n +[0-9a-f]{7} finish the parser/,
     );
-    assert.match(result.stdout, /1 file\(s\) changed by commits:\n +todo\.txt/);
+    assert.match(result.stdout, /1 file changed by commits:\n +todo\.txt/);
     const { json } = await runCliJson<{ since: Record<string, unknown> }>(box, [
       "resume",
     ], { cwd: repo });

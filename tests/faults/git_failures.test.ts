@@ -501,9 +501,13 @@ Deno.test("a git that exits non-zero with many lines: errors stay one line in th
     writeFileSync(join(repo, "x.txt"), "x\n");
     const result = await runCli(box, ["prune"], {
       cwd: repo,
-      env: fakeGit(box, [
-        { match: "status", mode: "fail", onlyInWorktrees: true },
-      ]),
+      env: {
+        ...fakeGit(box, [
+          { match: "status", mode: "fail", onlyInWorktrees: true },
+        ]),
+        // Wide enough that the last reason is not cut at the line's end.
+        COLUMNS: "250",
+      },
     });
     assert.equal(result.code, 0);
     assert.equal(result.stderr, "");
@@ -512,7 +516,7 @@ Deno.test("a git that exits non-zero with many lines: errors stay one line in th
       assert.match(
         result.stdout,
         new RegExp(
-          `\\.claude/worktrees/${name}: .*git status failed: injected failure of git status`,
+          `\\.claude/worktrees/${name} +.*git status failed: injected failure of git status`,
         ),
       );
     }

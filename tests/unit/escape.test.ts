@@ -93,7 +93,22 @@ Deno.test("escapeMarkdown: inline markup and HTML characters are backslash-escap
       expected: "\\<http://e.com\\>",
     },
     { name: "HTML entity", input: "&amp;", expected: "\\&amp;" },
-    { name: "numeric entity", input: "&#60;", expected: "\\&\\#60;" },
+    { name: "numeric entity", input: "&#60;", expected: "\\&#60;" },
+    {
+      name: "# inside a line is not a heading: left alone",
+      input: "see issue #123",
+      expected: "see issue #123",
+    },
+    {
+      name: "& that starts no entity is left alone",
+      input: "A & B",
+      expected: "A & B",
+    },
+    {
+      name: "_ inside a word never emphasises: left alone",
+      input: "snake_case_name",
+      expected: "snake_case_name",
+    },
     { name: "block quote marker", input: "> quoted", expected: "\\> quoted" },
     { name: "table pipe", input: "a | b", expected: "a \\| b" },
     { name: "backslash itself", input: "a\\b", expected: "a\\\\b" },
@@ -114,21 +129,25 @@ Deno.test("escapeMarkdown: inline markup and HTML characters are backslash-escap
 });
 
 Deno.test("escapeMarkdown: no unescaped inline-markup character survives", () => {
-  const specials = "\\`*_[]<>#|~&";
+  // Always escaped; `#`, `_` and `&` only where they would render (line
+  // start, word edges, before an entity).
+  const always = "\\`*[]<>|~";
+  const specials = `${always}_&`;
   const text = `${specials} a${specials}b ${specials}${specials}`;
-  const out = escapeMarkdown(text);
+  const out = escapeMarkdown(`#${text}\n_x &amp; y_`);
+  assert.ok(out.startsWith("\\#"), out);
+  assert.ok(out.endsWith("\\_x \\&amp; y\\_"), out);
   // Walk the output: every special must be preceded by an escaping backslash.
   for (let i = 0; i < out.length; i++) {
     if (out[i] === "\\") {
-      assert.ok(specials.includes(out[i + 1] ?? ""), `lone backslash at ${i}`);
+      assert.ok(
+        `${specials}#`.includes(out[i + 1] ?? ""),
+        `lone backslash at ${i}`,
+      );
       i++;
       continue;
     }
-    assert.equal(
-      specials.includes(out[i]),
-      false,
-      `unescaped ${out[i]} at ${i}`,
-    );
+    assert.equal(always.includes(out[i]), false, `unescaped ${out[i]} at ${i}`);
   }
 });
 

@@ -373,16 +373,16 @@ Deno.test("renderSessionMarkdown: commits, todos, tasks and resume steps", () =>
     "",
     "Pending:",
     "",
-    "- #2 Render\\_md (blocked by 1)",
+    "- #2 Render_md (blocked by 1)",
     "",
     "Completed: 4",
     "",
   ]);
+  // The session was paused on main: switching to it again is noise.
   assert.deepEqual(section(md, "Resume"), [
     "",
     "```sh",
     "mpm-session resume",
-    "git switch main",
     "```",
     "",
     "Files to review:",
@@ -437,11 +437,26 @@ Deno.test("renderSessionMarkdown: the worktree cleanup section appears only when
       }),
       expected: [
         "",
-        "- Pruned 1 stale worktree(s)",
-        "- Preserved 1 worktree(s) with unsaved work",
-        "  - .claude/worktrees/a2: has uncommitted or untracked changes (1 modified)",
-        "- Swept 1 orphaned directory",
+        "- Removed 1 worktree:",
+        "  - .claude/worktrees/a1  integrated (ancestor)",
+        "- Kept 1 worktree with uncommitted changes (next: git -C .claude/worktrees/a2 status):",
+        "  - .claude/worktrees/a2  1 modified",
+        "- Swept 1 orphaned directory:",
+        "  - .claude/worktrees/old  empty directory",
         "- Reclaimed 2.5 MB",
+        "",
+      ],
+    },
+    {
+      name: "under 1 MB reclaimed is not mentioned",
+      input: pruneSummary({
+        worktrees: [worktreeOutcome("a1")],
+        bytes_reclaimed: 400_000,
+      }),
+      expected: [
+        "",
+        "- Removed 1 worktree:",
+        "  - .claude/worktrees/a1  integrated (ancestor)",
         "",
       ],
     },
@@ -466,12 +481,14 @@ Deno.test("renderSessionMarkdown: the worktree cleanup section appears only when
 });
 
 Deno.test("renderSessionMarkdown: a long cleanup summary is cut at 25 lines", () => {
+  // Four groups of ten shown entries each: 44 lines before the cut.
+  const codes = ["dirty", "locked", "stash", "submodules"] as const;
   const worktrees = Array.from(
     { length: 40 },
     (_, i) =>
       worktreeOutcome(`w${i}`, {
         action: "preserved",
-        reasons: [{ code: "dirty", message: "dirty" }],
+        reasons: [{ code: codes[i % 4], message: "kept" }],
       }),
   );
   const md = renderSessionMarkdown(
@@ -481,7 +498,7 @@ Deno.test("renderSessionMarkdown: a long cleanup summary is cut at 25 lines", ()
   const items = lines.filter((l) => /^\s*- /.test(l));
   assert.equal(items.length, 26, "25 lines and one 'more' line");
   assert.ok(
-    lines.includes("- … and 16 more lines (see the JSON file)"),
+    lines.includes("- … and 19 more lines (see the JSON file)"),
     lines.join("\n"),
   );
 });

@@ -110,9 +110,14 @@ Deno.test("hasCleanupActivity: true when any worktree, orphan, skip or trash ite
   }
 });
 
-Deno.test("pruneSummaryLines: exact wording for each kind of outcome", () => {
+Deno.test("pruneSummaryLines: one line per entry, real plurals, no zero lines", () => {
   const cases: { name: string; input: PruneSummary; expected: string[] }[] = [
     { name: "nothing happened", input: pruneSummary(), expected: [] },
+    {
+      name: "a dry run with nothing to do says nothing",
+      input: pruneSummary({ dry_run: true }),
+      expected: [],
+    },
     {
       name: "skipped says why and nothing else",
       input: pruneSummary({
@@ -122,45 +127,125 @@ Deno.test("pruneSummaryLines: exact wording for each kind of outcome", () => {
       expected: ["Skipped: another cleanup holds the lock"],
     },
     {
-      name: "pruned",
+      name: "removed: every worktree by name, with its check and size",
       input: pruneSummary({
-        worktrees: [worktreeOutcome("a1"), worktreeOutcome("a2")],
+        worktrees: [
+          worktreeOutcome("a1", { bytes_reclaimed: 12_345 }),
+          worktreeOutcome("a22", { integration_check: null }),
+        ],
       }),
-      expected: ["Pruned 2 stale worktree(s)"],
+      expected: [
+        "Removed 2 worktrees:",
+        "  .claude/worktrees/a1   integrated (ancestor), 12.3 KB",
+        "  .claude/worktrees/a22  clean, nothing unique",
+      ],
     },
     {
-      name: "preserved with reasons joined by '; '",
+      name: "one removed worktree: singular",
+      input: pruneSummary({ worktrees: [worktreeOutcome("a1")] }),
+      expected: [
+        "Removed 1 worktree:",
+        "  .claude/worktrees/a1  integrated (ancestor)",
+      ],
+    },
+    {
+      name: "kept: grouped by reason, true headings, one next step each",
       input: pruneSummary({
         worktrees: [
           worktreeOutcome("a1"),
           worktreeOutcome("a2", { action: "preserved", reasons: [DIRTY] }),
+          worktreeOutcome("a3", { action: "preserved", reasons: [LOCKED] }),
+          worktreeOutcome("a4", { action: "preserved", reasons: [DIRTY] }),
+        ],
+      }),
+      expected: [
+        "Removed 1 worktree:",
+        "  .claude/worktrees/a1  integrated (ancestor)",
+        "Kept 1 worktree locked by git (next: git worktree unlock .claude/worktrees/a3):",
+        "  .claude/worktrees/a3  agent a3",
+        "Kept 2 worktrees with uncommitted changes (next: git -C PATH status):",
+        "  .claude/worktrees/a2  1 modified",
+        "  .claude/worktrees/a4  1 modified",
+      ],
+    },
+    {
+      name:
+        "a worktree kept for two reasons sits in the first group, both said",
+      input: pruneSummary({
+        worktrees: [worktreeOutcome("a3", {
+          action: "preserved",
+          reasons: [DIRTY, LOCKED],
+        })],
+      }),
+      expected: [
+        "Kept 1 worktree locked by git (next: git worktree unlock .claude/worktrees/a3):",
+        `  .claude/worktrees/a3  agent a3; ${DIRTY.message}`,
+      ],
+    },
+    {
+      name: "an unknown reason code falls into a default group",
+      input: pruneSummary({
+        worktrees: [worktreeOutcome("a5", {
+          action: "preserved",
+          // deno-lint-ignore no-explicit-any
+          reasons: [{ code: "brand-new-code" as any, message: "new fact" }],
+        })],
+      }),
+      expected: [
+        "Kept 1 worktree for other reasons (next: git -C .claude/worktrees/a5 status):",
+        "  .claude/worktrees/a5  new fact",
+      ],
+    },
+    {
+      name: "the default branch is named where the heading needs it",
+      input: pruneSummary({
+        default_branch: { name: "trunk", refs: ["refs/heads/trunk"] },
+        worktrees: [worktreeOutcome("feat", {
+          action: "preserved",
+          reasons: [{
+            code: "not-integrated",
+            message: "branch has commits not merged into the default branch",
+          }],
+        })],
+      }),
+      expected: [
+        "Kept 1 worktree not merged into trunk (next: git -C .claude/worktrees/feat log --oneline -3):",
+        "  .claude/worktrees/feat  branch feat",
+      ],
+    },
+    {
+      name:
+        "branches deleted and kept; -D offered only where integration was proven",
+      input: pruneSummary({
+        worktrees: [
+          worktreeOutcome("a1", { branch_deleted: true }),
+          worktreeOutcome("a2", {
+            branch_deleted: false,
+            integration_check: "tree-equal",
+            branch_note:
+              "branch 'a2' kept: git refused: error: the branch 'a2' is not fully merged",
+          }),
           worktreeOutcome("a3", {
-            action: "preserved",
-            reasons: [LOCKED, DIRTY],
+            branch_deleted: false,
+            integration_check: null,
+            branch_note: "branch 'a3' kept: git refused: not fully merged",
           }),
         ],
       }),
       expected: [
-        "Pruned 1 stale worktree(s)",
-        "Preserved 2 worktree(s) with unsaved work",
-        `  .claude/worktrees/a2: ${DIRTY.message}`,
-        `  .claude/worktrees/a3: ${LOCKED.message}; ${DIRTY.message}`,
+        "Removed 3 worktrees:",
+        "  .claude/worktrees/a1  integrated (ancestor)",
+        "  .claude/worktrees/a2  integrated (tree-equal)",
+        "  .claude/worktrees/a3  clean, nothing unique",
+        "Deleted 1 branch:",
+        "  a1",
+        "Kept 2 branches git branch -d refused to delete:",
+        "  a2  integrated (tree-equal): git branch -D a2; git refused: error: the branch 'a2' is not fully…",
+        "  a3  not proven integrated: git log --oneline a3; git refused: not fully merged",
       ],
     },
     {
-      name: "only preserved: no 'Pruned 0' line",
-      input: pruneSummary({
-        worktrees: [
-          worktreeOutcome("a2", { action: "preserved", reasons: [DIRTY] }),
-        ],
-      }),
-      expected: [
-        "Preserved 1 worktree(s) with unsaved work",
-        `  .claude/worktrees/a2: ${DIRTY.message}`,
-      ],
-    },
-    {
-      name: "admin-pruned registrations",
+      name: "cleaned registrations, one line each",
       input: pruneSummary({
         worktrees: [
           worktreeOutcome("gone", {
@@ -169,7 +254,10 @@ Deno.test("pruneSummaryLines: exact wording for each kind of outcome", () => {
           }),
         ],
       }),
-      expected: ["Cleaned 1 registration(s) whose directory was gone"],
+      expected: [
+        "Cleaned 1 registration whose directory was gone:",
+        "  .claude/worktrees/gone",
+      ],
     },
     {
       name: "notes follow the worktree lines",
@@ -181,63 +269,45 @@ Deno.test("pruneSummaryLines: exact wording for each kind of outcome", () => {
         })],
       }),
       expected: [
-        "Preserved 1 worktree(s) with unsaved work",
-        `  .claude/worktrees/a3: ${LOCKED.message}`,
-        "  note: .claude/worktrees/a3: stale lock: process 4242 no longer runs",
+        "Kept 1 worktree locked by git (next: git worktree unlock .claude/worktrees/a3):",
+        "  .claude/worktrees/a3  agent a3",
+        "Note: .claude/worktrees/a3: stale lock: process 4242 no longer runs",
       ],
     },
     {
-      name: "swept one orphaned directory (singular)",
-      input: pruneSummary({ orphans: [orphanOutcome("o1")] }),
-      expected: ["Swept 1 orphaned directory"],
-    },
-    {
-      name: "swept several orphaned directories (plural)",
+      name: "swept orphans by name, plural",
       input: pruneSummary({
-        orphans: [
-          orphanOutcome("o1"),
-          orphanOutcome("o2"),
-          orphanOutcome("o3"),
-        ],
-      }),
-      expected: ["Swept 3 orphaned directories"],
-    },
-    {
-      name: "preserved orphans, singular and with reasons",
-      input: pruneSummary({
-        orphans: [orphanOutcome("notes", {
-          action: "preserved",
-          reasons: [{
-            code: "not-empty",
-            message: "plain directory with content (not a git checkout)",
-          }],
-        })],
+        orphans: [orphanOutcome("o1"), orphanOutcome("o2", { kind: "clone" })],
       }),
       expected: [
-        "Preserved 1 orphaned directory with unsaved work",
-        "  .claude/worktrees/notes: plain directory with content (not a git checkout)",
+        "Swept 2 orphaned directories:",
+        "  .claude/worktrees/o1  empty directory",
+        "  .claude/worktrees/o2  clone",
       ],
     },
     {
-      name: "preserved orphans, plural",
+      name: "kept orphans grouped by reason",
       input: pruneSummary({
         orphans: [
+          orphanOutcome("notes", {
+            action: "preserved",
+            reasons: [{
+              code: "not-empty",
+              message: "plain directory with content (not a git checkout)",
+            }],
+          }),
           orphanOutcome("l", {
             kind: "symlink",
             action: "preserved",
             reasons: [{ code: "symlink", message: "is a symlink" }],
           }),
-          orphanOutcome("f", {
-            kind: "file",
-            action: "preserved",
-            reasons: [{ code: "not-a-directory", message: "is a file" }],
-          }),
         ],
       }),
       expected: [
-        "Preserved 2 orphaned directories with unsaved work",
-        "  .claude/worktrees/l: is a symlink",
-        "  .claude/worktrees/f: is a file",
+        "Kept 1 orphaned directory that are symlinks (never followed) (next: ls -l .claude/worktrees/l):",
+        "  .claude/worktrees/l  is a symlink",
+        "Kept 1 orphaned directory with files but no git checkout (next: ls -a .claude/worktrees/notes):",
+        "  .claude/worktrees/notes  not a git checkout",
       ],
     },
     {
@@ -248,7 +318,7 @@ Deno.test("pruneSummaryLines: exact wording for each kind of outcome", () => {
       expected: ["Orphan sweep skipped: .claude/worktrees is a symlink"],
     },
     {
-      name: "trash emptied and remaining",
+      name: "trash emptied and remaining, by name",
       input: pruneSummary({
         trash: {
           emptied: ["a", "b"],
@@ -257,8 +327,10 @@ Deno.test("pruneSummaryLines: exact wording for each kind of outcome", () => {
         },
       }),
       expected: [
-        "Finished removing 2 item(s) left by an interrupted run",
-        "Could not finish removing 1 item(s) left by an interrupted run:",
+        "Finished removing 2 items left by an interrupted run:",
+        "  a",
+        "  b",
+        "Could not finish removing 1 item left by an interrupted run:",
         "  .claude/worktrees/.trash-1",
       ],
     },
@@ -270,104 +342,101 @@ Deno.test("pruneSummaryLines: exact wording for each kind of outcome", () => {
         notes: ["/proc is not readable"],
       }),
       expected: [
-        "Pruned 1 stale worktree(s)",
+        "Removed 1 worktree:",
+        "  .claude/worktrees/a1  integrated (ancestor)",
         "Reclaimed 12.3 KB",
         "Note: /proc is not readable",
       ],
     },
-    {
-      name: "zero bytes are not mentioned",
-      input: pruneSummary({
-        worktrees: [worktreeOutcome("a1")],
-        bytes_reclaimed: 0,
-      }),
-      expected: ["Pruned 1 stale worktree(s)"],
-    },
   ];
   for (const { name, input, expected } of cases) {
-    assert.deepEqual(pruneSummaryLines(input), expected, name);
+    assert.deepEqual(pruneSummaryLines(input, { width: 100 }), expected, name);
   }
 });
 
-Deno.test("pruneSummaryLines: dry runs say 'Would' and list what would go", () => {
-  const cases: { name: string; input: PruneSummary; expected: string[] }[] = [
-    {
-      name: "dry run with nothing to do still says so",
-      input: pruneSummary({ dry_run: true }),
-      expected: ["Would prune 0 stale worktree(s)"],
-    },
-    {
-      name: "would prune, with the reason each may go",
-      input: pruneSummary({
-        dry_run: true,
-        worktrees: [
-          worktreeOutcome("a1", {
-            action: "would-prune",
-            integration_check: "tree-equal",
-          }),
-          worktreeOutcome("a2", {
-            action: "would-prune",
-            integration_check: null,
-            branch: null,
-          }),
-        ],
+Deno.test("pruneSummaryLines: dry runs say 'Would' and point to the worktrees view", () => {
+  const many = Array.from(
+    { length: 12 },
+    (_, i) =>
+      worktreeOutcome(`w${String(i).padStart(2, "0")}`, {
+        action: "preserved",
+        reasons: [DIRTY],
       }),
-      expected: [
-        "Would prune 2 stale worktree(s)",
-        "  .claude/worktrees/a1: integrated (tree-equal)",
-        "  .claude/worktrees/a2: clean, nothing unique",
+  );
+  const lines = pruneSummaryLines(
+    pruneSummary({
+      dry_run: true,
+      worktrees: [
+        worktreeOutcome("a1", {
+          action: "would-prune",
+          integration_check: "tree-equal",
+        }),
+        worktreeOutcome("gone", { action: "admin-pruned" }),
+        ...many,
       ],
-    },
-    {
-      name: "would clean registrations, would sweep, would reclaim",
-      input: pruneSummary({
-        dry_run: true,
-        worktrees: [worktreeOutcome("gone", { action: "admin-pruned" })],
-        orphans: [
-          orphanOutcome("o1", { action: "would-sweep" }),
-          orphanOutcome("o2", { action: "would-sweep" }),
-        ],
-        bytes_reclaimed: 3_000_000,
+      orphans: [orphanOutcome("o1", { action: "would-sweep" })],
+      bytes_reclaimed: 3_000_000,
+    }),
+  );
+  assert.deepEqual(lines, [
+    "Would remove 1 worktree:",
+    "  .claude/worktrees/a1  integrated (tree-equal)",
+    "Would clean 1 registration whose directory was gone:",
+    "  .claude/worktrees/gone",
+    "Would keep 12 worktrees with uncommitted changes (next: git -C PATH status):",
+    ...many.slice(0, 10).map((w) => `  ${w.relative_path}  1 modified`),
+    "  … and 2 more: mpm-session worktrees",
+    "Would sweep 1 orphaned directory:",
+    "  .claude/worktrees/o1  empty directory",
+    "Would reclaim 3.0 MB",
+  ]);
+});
+
+Deno.test("pruneSummaryLines: every line fits the width; paths shorten in the middle", () => {
+  const long = `.claude/worktrees/${"very-long-agent-name-".repeat(5)}end`;
+  const summary = pruneSummary({
+    worktrees: [
+      worktreeOutcome("x", { relative_path: long, bytes_reclaimed: 5_000 }),
+      worktreeOutcome("y", {
+        action: "preserved",
+        reasons: [{
+          code: "unique-ignored-files",
+          message:
+            "holds ignored files found nowhere else: '.env', 'secrets/key.pem', 'local.db', 'cache/x', 'build/output.bin', 'coverage/lcov.info'",
+        }],
       }),
-      expected: [
-        "Would prune 0 stale worktree(s)",
-        "Would clean 1 registration(s) whose directory was gone",
-        "Would sweep 2 orphaned directories",
-        "  .claude/worktrees/o1",
-        "  .claude/worktrees/o2",
-        "Would reclaim 3.0 MB",
-      ],
-    },
-    {
-      name: "one orphan: singular",
-      input: pruneSummary({
-        dry_run: true,
-        orphans: [orphanOutcome("o1", { action: "would-sweep" })],
-      }),
-      expected: [
-        "Would prune 0 stale worktree(s)",
-        "Would sweep 1 orphaned directory",
-        "  .claude/worktrees/o1",
-      ],
-    },
-    {
-      name: "preserved wording is the same in a dry run",
-      input: pruneSummary({
-        dry_run: true,
-        worktrees: [
-          worktreeOutcome("a2", { action: "preserved", reasons: [DIRTY] }),
-        ],
-      }),
-      expected: [
-        "Would prune 0 stale worktree(s)",
-        "Preserved 1 worktree(s) with unsaved work",
-        `  .claude/worktrees/a2: ${DIRTY.message}`,
-      ],
-    },
-  ];
-  for (const { name, input, expected } of cases) {
-    assert.deepEqual(pruneSummaryLines(input), expected, name);
+    ],
+  });
+  for (const width of [40, 60, 80, 120]) {
+    const lines = pruneSummaryLines(summary, { width });
+    for (const line of lines) {
+      assert.ok(
+        line.length <= width || line.startsWith("  next: "),
+        `${width}: ${JSON.stringify(line)}`,
+      );
+    }
+    const entry = lines.find((l) => l.includes("…") && l.includes("end"))!;
+    assert.ok(entry.startsWith("  .claude/"), entry);
+    assert.ok(/end( |$)/.test(entry), entry);
   }
+  const at80 = pruneSummaryLines(summary, { width: 80 });
+  const ignored = at80.find((l) => l.startsWith("  .claude/worktrees/y"))!;
+  // Cut at a word, never inside one.
+  assert.match(ignored, /^ {2}\.claude\/worktrees\/y {2}'\.env', .*[^ ]…$/);
+  assert.doesNotMatch(ignored, /'secr…|'loc…/);
+});
+
+Deno.test("pruneSummaryLines: no Reclaimed line below minReclaimedBytes", () => {
+  const summary = pruneSummary({
+    worktrees: [worktreeOutcome("a1")],
+    bytes_reclaimed: 999_000,
+  });
+  assert.ok(pruneSummaryLines(summary).includes("Reclaimed 999.0 KB"));
+  assert.ok(
+    !pruneSummaryLines(summary, { minReclaimedBytes: 1_000_000 }).some((l) =>
+      l.startsWith("Reclaimed")
+    ),
+  );
 });
 
 Deno.test("pruneSummaryLines: paths are shown on one line with controls escaped", () => {
@@ -389,11 +458,11 @@ Deno.test("pruneSummaryLines: paths are shown on one line with controls escaped"
     trash: { emptied: [], restored: [], remaining: ["/r/.trash\r1"] },
   }));
   assert.deepEqual(lines, [
-    "Would prune 1 stale worktree(s)",
-    "  .claude/worktrees/a\\nb\\u001b[2J: integrated (ancestor)",
-    "Would sweep 1 orphaned directory",
-    "  .claude/worktrees/t\\tab",
-    "Could not finish removing 1 item(s) left by an interrupted run:",
+    "Would remove 1 worktree:",
+    "  .claude/worktrees/a\\nb\\u001b[2J  integrated (ancestor)",
+    "Would sweep 1 orphaned directory:",
+    "  .claude/worktrees/t\\tab  empty directory",
+    "Could not finish removing 1 item left by an interrupted run:",
     "  /r/.trash\\u000d1",
   ]);
 });
@@ -423,4 +492,24 @@ Deno.test({
       assert.equal(RAW_CONTROL.test(line), false, JSON.stringify(line));
     }
   },
+});
+
+Deno.test("pruneSummaryLines: a next step too long for the line gets its own line, never cut", () => {
+  const lines = pruneSummaryLines(
+    pruneSummary({
+      worktrees: [worktreeOutcome("feature-with-a-long-name", {
+        action: "preserved",
+        reasons: [{
+          code: "unpushed-commits",
+          message: "has 2 commits not pushed to 'origin/feature'",
+        }],
+      })],
+    }),
+    { width: 50 },
+  );
+  assert.deepEqual(lines, [
+    "Kept 1 worktree with unpushed commits:",
+    "  next: git -C PATH push",
+    "  .claude/worktr…ith-a-long-name  has 2 commits…",
+  ]);
 });

@@ -1,0 +1,75 @@
+/**
+ * End-to-end tests of the pause snapshot leaving out what is not the
+ * person's work: agent worktrees under `.claude/worktrees/` and the tool's
+ * own `.claude-mpm/` folder, even when the repository does not ignore them.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import {
+  addWorktree,
+  makeRepo,
+  runCliJson,
+  sandbox,
+  writeFile,
+} from "../helpers.ts";
+
+interface PauseJson {
+  // deno-lint-ignore no-explicit-any
+  session: Record<string, any>;
+}
+
+Deno.test("pause: the snapshot lists neither agent worktrees nor .claude-mpm, in counts or lists", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    // A kept (dirty) agent worktree and an orphan folder, neither ignored.
+    const agent = addWorktree(box, repo, "agent-1");
+    writeFile(join(agent, "draft.txt"), "work\n");
+    writeFile(join(repo, ".claude", "worktrees", "orphan", "x.txt"), "x\n");
+    writeFile(join(repo, "notes.txt"), "mine\n");
+    writeFile(join(repo, ".claude", "settings.json"), "{}\n");
+    // The first pause creates .claude-mpm/; the second must not list it.
+    await runCliJson<PauseJson>(box, ["pause", "--no-prune-worktrees"], {
+      cwd: repo,
+    });
+    const { json } = await runCliJson<PauseJson>(
+      box,
+      ["pause", "--no-prune-worktrees"],
+      // A caller's environment must not turn the pathspec magic off.
+      { cwd: repo, env: { GIT_LITERAL_PATHSPECS: "1" } },
+    );
+    const status = json.session.git_context.status;
+    assert.deepEqual(status.untracked_files.sort(), [
+      ".claude/settings.json",
+      "notes.txt",
+    ]);
+    assert.equal(status.counts.untracked, 2);
+    assert.equal(status.clean, false);
+  } finally {
+    box.cleanup();
+  }
+});
+
+Deno.test("pause: a repository whose only untracked files are the tool's own is clean", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    addWorktree(box, repo, "agent-1");
+    await runCliJson<PauseJson>(box, ["pause", "--no-prune-worktrees"], {
+      cwd: repo,
+    });
+    const { json } = await runCliJson<PauseJson>(box, [
+      "pause",
+      "--no-prune-worktrees",
+    ], { cwd: repo });
+    const status = json.session.git_context.status;
+    assert.equal(status.clean, true);
+    assert.deepEqual(status.untracked_files, []);
+    assert.equal(status.counts.untracked, 0);
+  } finally {
+    box.cleanup();
+  }
+});
