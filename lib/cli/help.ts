@@ -83,6 +83,22 @@ function markdownCell(text: string): string {
   return text.replace(/\|/g, "\\|");
 }
 
+/** A Markdown table laid out as `deno fmt` lays it out. */
+function markdownTable(
+  header: [string, string],
+  rows: [string, string][],
+): string[] {
+  const all = [header, ...rows];
+  const widths = [0, 1].map((i) => Math.max(3, ...all.map((r) => r[i].length)));
+  const line = (r: string[]) =>
+    `| ${r.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  return [
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+  ];
+}
+
 /**
  * The README's per-command reference, in Markdown: for each command its
  * usage, description, options table, notes and examples.
@@ -90,27 +106,23 @@ function markdownCell(text: string): string {
 export function readmeReference(
   commands: readonly CommandDescriptor[],
 ): string {
+  const row = (o: OptionSpec): [string, string] => [
+    markdownCell(`\`${optionLabel(o).trim()}\``),
+    markdownCell(o.help),
+  ];
   const out: string[] = [
-    "| Global option | Meaning |",
-    "| --- | --- |",
-    ...GLOBAL_OPTIONS.map((o) =>
-      `| \`${optionLabel(o).trim()}\` | ${markdownCell(o.help)} |`
-    ),
+    ...markdownTable(["Global option", "Meaning"], GLOBAL_OPTIONS.map(row)),
     "",
   ];
   for (const c of commands) {
-    out.push(`### \`${c.name} ${c.usage}\``.replace(" `", "`"), "");
+    out.push(`### \`${`${c.name} ${c.usage}`.trim()}\``, "");
     out.push(
       c.description.replace(/\n(?!\n)/g, " ").replace(/ {2,}/g, " "),
       "",
     );
     const shown = c.options.filter((o) => !o.hidden);
     if (shown.length) {
-      out.push("| Option | Meaning |", "| --- | --- |");
-      for (const o of shown) {
-        out.push(`| \`${optionLabel(o).trim()}\` | ${markdownCell(o.help)} |`);
-      }
-      out.push("");
+      out.push(...markdownTable(["Option", "Meaning"], shown.map(row)), "");
     }
     if (c.jsonSchema) {
       out.push(
