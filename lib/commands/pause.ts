@@ -22,7 +22,6 @@ import {
   createSessionFiles,
   ensureSessionsDir,
   rewriteSessionFiles,
-  type SessionFiles,
   sessionJson,
   writeLatestPointer,
   writeSelfIgnore,
