@@ -312,3 +312,153 @@ export interface PruneSummary {
   /** Notes for the whole run, such as `/proc` not being readable. */
   notes: string[];
 }
+
+// Results of the library's commands: the CLI prints them, the report
+// modules render them.
+
+/** Paths of one written session. */
+export interface SessionFiles {
+  /** The session id finally used. */
+  id: string;
+  /** The JSON file. */
+  jsonPath: string;
+  /** The Markdown file. */
+  markdownPath: string;
+  /** The LATEST pointer. */
+  latestPath: string;
+}
+
+/** A commit in a short list. */
+export interface ShortCommit {
+  /** Full sha. */
+  sha: string;
+  /** Subject line. */
+  message: string;
+}
+
+/** The orientation part of what changed since a pause. */
+export interface OrientationFacts {
+  /**
+   * Whether the paused HEAD is unknown (a session written by claude-mpm
+   * saves only a short sha), so new commits cannot be told.
+   */
+  head_unknown: boolean;
+  /** Commits of HEAD on no remote-tracking branch (newest first, at most 10). */
+  unpushed_commits: ShortCommit[];
+  /** How many commits of HEAD are on no remote-tracking branch, or `null` when unknown. */
+  unpushed_count: number | null;
+  /** The remote default branch compared, such as `origin/main`, or `null`. */
+  default_ref: string | null;
+  /** Commits on the default ref committed since the pause (newest first, at most 10). */
+  default_new_commits: ShortCommit[];
+  /** How many, or `null` when there is no default ref. */
+  default_new_count: number | null;
+}
+
+/** What changed since the session was paused. */
+export interface SinceFacts extends OrientationFacts {
+  /** Whether the comparison could be made (a git repository now). */
+  available: boolean;
+  /** The branch now, or `null` when detached. */
+  branch_now: string | null;
+  /** Whether the branch differs from the paused one. */
+  branch_switched: boolean;
+  /** HEAD now. */
+  head_now: string | null;
+  /** Commits made since the paused HEAD (newest first, at most 10). */
+  new_commits: { sha: string; message: string }[];
+  /** How many commits were made since the paused HEAD. */
+  new_commit_count: number;
+  /** Whether the paused HEAD is no longer an ancestor of HEAD (history rewritten or branch switched). */
+  head_diverged: boolean;
+  /** Files changed by those commits (at most 20) and their count. */
+  files_changed: string[];
+  /** Number of files changed by commits since the pause. */
+  files_changed_count: number;
+  /** Uncommitted changes now. */
+  working_tree_now:
+    | { modified: number; untracked: number; conflicted: number }
+    | null;
+  /** Todos open at pause time that are still open (or unknown). */
+  open_todos: TodoItem[];
+  /** Open todos at pause time that are completed now. */
+  completed_since: TodoItem[];
+  /** Whether the current todo state could be read. */
+  todos_checked: boolean;
+}
+
+/** What `resume` found. */
+export interface ResumeResult {
+  /** The session, or `null` when there are none. */
+  session: SessionDocument | null;
+  /** What changed since, when a session was found. */
+  since: SinceFacts | null;
+  /** Unreadable session files that were skipped. */
+  warnings: string[];
+  /** The sessions folder. */
+  sessionsDir: string;
+}
+
+/** One row of `list`. */
+export interface SessionListEntry {
+  /** Session id. */
+  id: string;
+  /** When it was paused, or `null` when unreadable. */
+  paused_at: string | null;
+  /** Branch at pause time. */
+  branch: string | null;
+  /** First line of the message. */
+  message: string | null;
+  /** Set when the file could not be read. */
+  error?: string;
+}
+
+/** What `listSessions` found. */
+export interface ListResult {
+  /** Newest first. */
+  sessions: SessionListEntry[];
+  /** How many sessions exist in total. */
+  total: number;
+  /** The sessions folder. */
+  sessionsDir: string;
+}
+
+/** What `pause` did. */
+export interface PauseResult {
+  /** The saved document, with the cleanup report when cleanup ran. */
+  session: SessionDocument;
+  /** Where it was saved. */
+  files: SessionFiles;
+  /** The cleanup report, or `null` when cleanup did not run. */
+  cleanup: PruneSummary | null;
+  /** Where the export copy went, if asked. */
+  exportPath: string | null;
+}
+
+/** What `cleanSessions` did. */
+export interface CleanResult {
+  /** Session ids deleted (or that would be). */
+  deleted: string[];
+  /** Session ids kept. */
+  kept: number;
+  /** Whether nothing was changed. */
+  dry_run: boolean;
+  /** Files that could not be deleted. */
+  errors: string[];
+  /** The sessions folder. */
+  sessionsDir: string;
+}
+
+/** What `installHooks` did. */
+export interface InstallHooksResult {
+  /** The settings file. */
+  path: string;
+  /** Whether the file changed (or would). */
+  changed: boolean;
+  /** The backup written, if any. */
+  backup: string | null;
+  /** Hook events added. */
+  added: string[];
+  /** A summary for people. */
+  text: string;
+}

@@ -22,21 +22,11 @@ import {
   readLatestPointer,
 } from "../gather/sessions.ts";
 import { renderSessionMarkdown } from "../report/markdown.ts";
-import type { SessionDocument } from "../types.ts";
+import type { SessionDocument, SessionFiles } from "../types.ts";
+
+export type { SessionFiles };
 import { createFileExclusive, errnoCode, writeFileAtomic } from "./write.ts";
 import { unlink } from "node:fs/promises";
-
-/** Paths of one written session. */
-export interface SessionFiles {
-  /** The session id finally used. */
-  id: string;
-  /** The JSON file. */
-  jsonPath: string;
-  /** The Markdown file. */
-  markdownPath: string;
-  /** The LATEST pointer. */
-  latestPath: string;
-}
 
 /** Renders a session document as the JSON file's text. */
 export function sessionJson(doc: SessionDocument): string {

@@ -14,7 +14,11 @@ import {
   readLatestPointer,
   sessionsDirFor,
 } from "../gather/sessions.ts";
+import type { CleanResult } from "../types.ts";
 import { planClean } from "../decide/clean_plan.ts";
+import { parseDuration as parseDurationResult } from "../decide/duration.ts";
+
+export type { CleanResult };
 
 /** Options for {@link cleanSessions}. */
 export interface CleanOptions {
@@ -30,32 +34,13 @@ export interface CleanOptions {
   now?: Date;
 }
 
-/** What {@link cleanSessions} did. */
-export interface CleanResult {
-  /** Session ids deleted (or that would be). */
-  deleted: string[];
-  /** Session ids kept. */
-  kept: number;
-  /** Whether nothing was changed. */
-  dry_run: boolean;
-  /** Files that could not be deleted. */
-  errors: string[];
-  /** The sessions folder. */
-  sessionsDir: string;
-}
-
-/** Parses `30d`, `12h`, `90m`, `45s` or `2w` into milliseconds. */
+/**
+ * Parses a duration such as `30d`, `12h`, `90min` or `2w` into milliseconds,
+ * or `undefined`; {@link parseDurationResult} says why not.
+ */
 export function parseDuration(text: string): number | undefined {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)\s*$/i.exec(text);
-  if (!match) return undefined;
-  const unit: Record<string, number> = {
-    s: 1_000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-    w: 604_800_000,
-  };
-  return Number(match[1]) * unit[match[2].toLowerCase()];
+  const result = parseDurationResult(text);
+  return result.ok ? result.ms : undefined;
 }
 
 /** Deletes old session files as {@link planClean} chooses. */

@@ -14,6 +14,9 @@ import { claudeConfigDir } from "../gather/claude.ts";
 import { resolveProject } from "../gather/project.ts";
 import { writeFileAtomic } from "../act/write.ts";
 import { mergeHooks } from "../decide/merge_hooks.ts";
+import type { InstallHooksResult } from "../types.ts";
+
+export type { InstallHooksResult };
 
 /** Options for {@link installHooks}. */
 export interface InstallHooksOptions {
@@ -27,20 +30,6 @@ export interface InstallHooksOptions {
   projectPath?: string;
   /** Environment (for `CLAUDE_CONFIG_DIR`). */
   env?: Record<string, string | undefined>;
-}
-
-/** What {@link installHooks} did. */
-export interface InstallHooksResult {
-  /** The settings file. */
-  path: string;
-  /** Whether the file changed (or would). */
-  changed: boolean;
-  /** The backup written, if any. */
-  backup: string | null;
-  /** Hook events added. */
-  added: string[];
-  /** A summary for people. */
-  text: string;
 }
 
 /** Merges the hooks into the chosen settings file. */

@@ -22,7 +22,6 @@ import {
   createSessionFiles,
   ensureSessionsDir,
   rewriteSessionFiles,
-  type SessionFiles,
   sessionJson,
   writeLatestPointer,
   writeSelfIgnore,
@@ -30,6 +29,7 @@ import {
 import { writeFileAtomic } from "../act/write.ts";
 import {
   type GitContext,
+  type PauseResult,
   type PauseTrigger,
   type PruneSummary,
   SCHEMA_VERSION,
@@ -38,6 +38,8 @@ import {
 } from "../types.ts";
 import { TOOL_NAME, VERSION } from "../version.ts";
 import { prune, type PruneOptions } from "./prune.ts";
+
+export type { PauseResult };
 
 /** Options for {@link pause}. */
 export interface PauseOptions {
@@ -63,18 +65,6 @@ export interface PauseOptions {
   env?: Record<string, string | undefined>;
   /** The pause time; defaults to now. */
   now?: Date;
-}
-
-/** What {@link pause} did. */
-export interface PauseResult {
-  /** The saved document, with the cleanup report when cleanup ran. */
-  session: SessionDocument;
-  /** Where it was saved. */
-  files: SessionFiles;
-  /** The cleanup report, or `null` when cleanup did not run. */
-  cleanup: PruneSummary | null;
-  /** Where the export copy went, if asked. */
-  exportPath: string | null;
 }
 
 async function checkExportTarget(path: string): Promise<string> {

@@ -12,11 +12,7 @@ import { readClaudeState } from "../gather/claude.ts";
 import { runGit } from "../gather/git.ts";
 import { resolveProject } from "../gather/project.ts";
 import { captureGitContext } from "../gather/repo.ts";
-import {
-  emptyOrientation,
-  gatherOrientation,
-  type OrientationFacts,
-} from "../gather/since.ts";
+import { emptyOrientation, gatherOrientation } from "../gather/since.ts";
 import {
   listSessionIds,
   loadSession,
@@ -24,39 +20,15 @@ import {
   sessionsDirFor,
 } from "../gather/sessions.ts";
 import { mapPool } from "../pool.ts";
-import type { SessionDocument, TodoItem } from "../types.ts";
+import type {
+  ListResult,
+  ResumeResult,
+  SessionDocument,
+  SessionListEntry,
+  SinceFacts,
+} from "../types.ts";
 
-/** What changed since the session was paused. */
-export interface SinceFacts extends OrientationFacts {
-  /** Whether the comparison could be made (a git repository now). */
-  available: boolean;
-  /** The branch now, or `null` when detached. */
-  branch_now: string | null;
-  /** Whether the branch differs from the paused one. */
-  branch_switched: boolean;
-  /** HEAD now. */
-  head_now: string | null;
-  /** Commits made since the paused HEAD (newest first, at most 10). */
-  new_commits: { sha: string; message: string }[];
-  /** How many commits were made since the paused HEAD. */
-  new_commit_count: number;
-  /** Whether the paused HEAD is no longer an ancestor of HEAD (history rewritten or branch switched). */
-  head_diverged: boolean;
-  /** Files changed by those commits (at most 20) and their count. */
-  files_changed: string[];
-  /** Number of files changed by commits since the pause. */
-  files_changed_count: number;
-  /** Uncommitted changes now. */
-  working_tree_now:
-    | { modified: number; untracked: number; conflicted: number }
-    | null;
-  /** Todos open at pause time that are still open (or unknown). */
-  open_todos: TodoItem[];
-  /** Open todos at pause time that are completed now. */
-  completed_since: TodoItem[];
-  /** Whether the current todo state could be read. */
-  todos_checked: boolean;
-}
+export type { ListResult, ResumeResult, SessionListEntry, SinceFacts };
 
 /** Options for {@link resume}. */
 export interface ResumeOptions {
@@ -68,18 +40,6 @@ export interface ResumeOptions {
   select?: string;
   /** Environment for reading Claude Code's current todos. */
   env?: Record<string, string | undefined>;
-}
-
-/** What {@link resume} found. */
-export interface ResumeResult {
-  /** The session, or `null` when there are none. */
-  session: SessionDocument | null;
-  /** What changed since, when a session was found. */
-  since: SinceFacts | null;
-  /** Unreadable session files that were skipped. */
-  warnings: string[];
-  /** The sessions folder. */
-  sessionsDir: string;
 }
 
 /**
@@ -114,7 +74,7 @@ export async function resume(
       }
       throw new UserError(
         choice.message,
-        choice.reason === "ambiguous" ? 1 : 1,
+        choice.reason === "out-of-range" ? 2 : 1,
       );
     }
     try {
@@ -220,36 +180,12 @@ async function sinceFacts(
   return facts;
 }
 
-/** One row of `list`. */
-export interface SessionListEntry {
-  /** Session id. */
-  id: string;
-  /** When it was paused, or `null` when unreadable. */
-  paused_at: string | null;
-  /** Branch at pause time. */
-  branch: string | null;
-  /** First line of the message. */
-  message: string | null;
-  /** Set when the file could not be read. */
-  error?: string;
-}
-
 /** Options for {@link listSessions}. */
 export interface ListOptions {
   /** A folder inside the project; defaults to the current directory. */
   projectPath?: string;
   /** At most this many newest sessions; all when `undefined`. */
   limit?: number;
-}
-
-/** What {@link listSessions} found. */
-export interface ListResult {
-  /** Newest first. */
-  sessions: SessionListEntry[];
-  /** How many sessions exist in total. */
-  total: number;
-  /** The sessions folder. */
-  sessionsDir: string;
 }
 
 /** Lists saved sessions, newest first, reading only the files it shows. */

@@ -8,33 +8,9 @@
  */
 
 import { runGit } from "./git.ts";
+import type { OrientationFacts, ShortCommit } from "../types.ts";
 
-/** A commit in a short list. */
-export interface ShortCommit {
-  /** Full sha. */
-  sha: string;
-  /** Subject line. */
-  message: string;
-}
-
-/** The orientation part of what changed since a pause. */
-export interface OrientationFacts {
-  /**
-   * Whether the paused HEAD is unknown (a session written by claude-mpm
-   * saves only a short sha), so new commits cannot be told.
-   */
-  head_unknown: boolean;
-  /** Commits of HEAD on no remote-tracking branch (newest first, at most 10). */
-  unpushed_commits: ShortCommit[];
-  /** How many commits of HEAD are on no remote-tracking branch, or `null` when unknown. */
-  unpushed_count: number | null;
-  /** The remote default branch compared, such as `origin/main`, or `null`. */
-  default_ref: string | null;
-  /** Commits on the default ref committed since the pause (newest first, at most 10). */
-  default_new_commits: ShortCommit[];
-  /** How many, or `null` when there is no default ref. */
-  default_new_count: number | null;
-}
+export type { OrientationFacts, ShortCommit };
 
 /** Commits listed per list. */
 export const ORIENTATION_LIST_LIMIT = 10;

@@ -1,6 +1,8 @@
 /**
- * Terminal colour, used only when standard output is a terminal and
- * `NO_COLOR` is not set.
+ * Terminal colour. Whether a stream gets colour follows, in order:
+ * `--color always|never`, a non-empty `NO_COLOR` (off), a non-empty
+ * `FORCE_COLOR` (on, unless `0` or `false`), `TERM=dumb` (off), and
+ * otherwise whether the stream is a terminal.
  *
  * @module
  */
@@ -18,6 +20,9 @@ export interface Colors {
   /** Secondary text. */
   dim(text: string): string;
 }
+
+/** The `--color` setting: `auto` follows the environment and the terminal. */
+export type ColorMode = "auto" | "always" | "never";
 
 const plain: Colors = {
   bold: (t) => t,
@@ -38,10 +43,28 @@ const ansi: Colors = {
   dim: wrap(2, 22),
 };
 
-/** Picks colours for a stream: on a TTY without `NO_COLOR`, else none. */
+/** Whether a stream gets colour, by the rules in this module's comment. */
+export function wantsColor(
+  isTty: boolean,
+  env: Record<string, string | undefined>,
+  mode: ColorMode = "auto",
+): boolean {
+  if (mode === "always") return true;
+  if (mode === "never") return false;
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== "") {
+    return force !== "0" && force.toLowerCase() !== "false";
+  }
+  if (env.TERM === "dumb") return false;
+  return isTty;
+}
+
+/** Picks colours for a stream by {@link wantsColor}. */
 export function colorsFor(
   isTty: boolean,
   env: Record<string, string | undefined>,
+  mode: ColorMode = "auto",
 ): Colors {
-  return isTty && env.NO_COLOR === undefined ? ansi : plain;
+  return wantsColor(isTty, env, mode) ? ansi : plain;
 }

@@ -5,9 +5,13 @@
  */
 
 import { relative } from "node:path";
-import type { PauseResult } from "../commands/pause.ts";
-import type { ListResult, ResumeResult } from "../commands/resume.ts";
-import type { PruneSummary, SessionDocument } from "../types.ts";
+import type {
+  ListResult,
+  PauseResult,
+  PruneSummary,
+  ResumeResult,
+  SessionDocument,
+} from "../types.ts";
 import type { Colors } from "./color.ts";
 import { displayPath, escapeControl, firstLine, truncate } from "./escape.ts";
 import {

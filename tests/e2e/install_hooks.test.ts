@@ -319,7 +319,10 @@ Deno.test(
     });
     assert.equal(result.code, 2);
     assert.equal(result.stdout, "");
-    assert.match(result.stderr, /^error: Give either '--project' or '--user'/);
+    assert.match(
+      result.stderr,
+      /^error: Give one of '--project', '--user' or '--local'/,
+    );
     assert.ok(!exists(join(repo, ".claude")));
   }),
 );

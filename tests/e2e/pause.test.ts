@@ -31,9 +31,9 @@ interface PauseJson {
   session: Record<string, any>;
   files: {
     id: string;
-    jsonPath: string;
-    markdownPath: string;
-    latestPath: string;
+    json_path: string;
+    markdown_path: string;
+    latest_path: string;
   };
   // deno-lint-ignore no-explicit-any
   cleanup: Record<string, any> | null;
@@ -227,7 +227,7 @@ Deno.test("pause: status is split into staged, modified, untracked and conflicte
     );
     assert.deepEqual(status.conflicted_files, []);
     assert.equal(status.counts.untracked, odd.length);
-    const md = readFileSync(json.files.markdownPath, "utf8");
+    const md = readFileSync(json.files.markdown_path, "utf8");
     assert.match(
       md,
       /`odd\/new\\nline\.txt`/,
@@ -352,7 +352,7 @@ Deno.test("pause: --export writes a copy; a missing export folder fails before a
       "--export",
       target,
     ], { cwd: repo });
-    assert.deepEqual(readJson(target), readJson(json.files.jsonPath));
+    assert.deepEqual(readJson(target), readJson(json.files.json_path));
     const before = sessionFiles(repo);
     const bad = await runCli(box, [
       "pause",
@@ -456,7 +456,7 @@ Deno.test("pause: todos and tasks come from this project's Claude Code conversat
       doc.warnings.some((w: string) => w.includes("broken.json")),
       "a corrupt file is a warning",
     );
-    const md = readFileSync(json.files.markdownPath, "utf8");
+    const md = readFileSync(json.files.markdown_path, "utf8");
     assert.match(md, /## Todos/);
     assert.match(md, /Write tests \*\(in progress\)\*/);
 
@@ -533,8 +533,8 @@ Deno.test("pause: message with markdown and control characters is escaped in the
       ["pause", "-m", message],
       { cwd: repo },
     );
-    assert.equal(readJson(json.files.jsonPath).conversation.summary, message);
-    const md = readFileSync(json.files.markdownPath, "utf8");
+    assert.equal(readJson(json.files.json_path).conversation.summary, message);
+    const md = readFileSync(json.files.markdown_path, "utf8");
     assert.match(md, /> \\# Title/);
     assert.match(md, /\\<script\\>/);
     assert.match(md, /\\u0007bell/);

@@ -128,7 +128,7 @@ async function exerciseCli(flags: string[]): Promise<void> {
     assertOk(pause, "pause -m hi");
     const paused = JSON.parse(pause.stdout);
     assert.equal(paused.session.conversation.summary, "hi");
-    assert.ok(exists(paused.files.jsonPath));
+    assert.ok(exists(paused.files.json_path));
     assert.deepEqual(paused.session.warnings, [], "pause warned");
     assert.notEqual(paused.cleanup, null, "pause cleaned up worktrees");
     assert.ok(!exists(done), "the finished worktree was cleaned up");

@@ -731,7 +731,7 @@ Deno.test("pause: cleanup runs after the session is written and is saved in the 
       { cwd: repo },
     );
     assert.equal(skip.json.cleanup, null);
-    assert.ok(!("worktree_prune_summary" in skip.json.session));
+    assert.equal(skip.json.session.worktree_prune_summary, null);
     assert.ok(exists(join(repo, WT, "agent-abc", "wip.txt")));
   } finally {
     box.cleanup();

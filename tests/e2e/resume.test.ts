@@ -116,7 +116,7 @@ Deno.test("resume: by id, by --select number and by unique prefix; ambiguous pre
       /matches 2 sessions: session-20260102-000000-2, session-20260102-000000/,
     );
     const range = await runCli(box, ["resume", "--select", "9"], { cwd: repo });
-    assert.equal(range.code, 1);
+    assert.equal(range.code, 2, "a number out of range is a usage error");
     assert.match(
       range.stderr,
       /Cannot select session 9: there are 4 sessions: choose 1 to 4/,

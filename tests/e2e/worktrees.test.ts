@@ -19,6 +19,7 @@ import {
   writeFile,
 } from "../helpers.ts";
 import type { WorktreeList } from "../../lib/commands/worktrees.ts";
+import { validateAgainst } from "../json_schema.ts";
 
 function mixedRepo(box: Sandbox): string {
   const repo = makeRepo(box);
@@ -101,6 +102,7 @@ Deno.test("worktrees --json: schema_version first, every field present, snake_ca
       repo,
     ]);
     assert.equal(result.code, 0);
+    assert.deepEqual(validateAgainst(json, "worktrees.schema.json"), []);
     assert.equal(Object.keys(json)[0], "schema_version");
     assert.equal(json.schema_version, 1);
     assert.equal(json.default_branch, "main");

@@ -69,7 +69,7 @@ async function pauseOk(box: Sandbox, repo: string, message: string) {
   assert.equal(result.code, 0, result.stderr);
   return JSON.parse(result.stdout) as {
     session: { session_id: string };
-    files: { jsonPath: string; markdownPath: string };
+    files: { json_path: string; markdown_path: string };
   };
 }
 
@@ -90,7 +90,11 @@ Deno.test("unknown commands and flags, missing values, extra arguments: exit 2 w
       ],
       [["pause", "-m"], /needs a value.*pause --help/],
       [["pause", "--todos"], /needs a value.*pause --help/],
-      [["pause", "-m", "--json"], /--help/],
+      [
+        ["pause", "-m", "--delete-branches"],
+        /needs a value, got the option '--delete-branches'.*'--message=--delete-branches'/,
+      ],
+      [["list", "-n", "-q"], /needs a value, got the option '-q'/],
       [["resume", "--select"], /needs a value.*--help/],
       [["prune", "--json=yes"], /does not take a value.*--help/],
       [["resume", "a", "b"], /Unexpected argument 'b' for 'resume'.*--help/],
@@ -146,10 +150,10 @@ Deno.test("a 128 KiB message (the largest single argument Linux passes): exit 0,
     const unit = "Refactor the login flow; then test it. ";
     const message = unit.repeat(Math.floor(131_000 / unit.length));
     const json = await pauseOk(box, repo, message);
-    const saved = JSON.parse(readFileSync(json.files.jsonPath, "utf8"));
+    const saved = JSON.parse(readFileSync(json.files.json_path, "utf8"));
     assert.equal(saved.conversation.summary, message);
     assertCutMarkdown(
-      readFileSync(json.files.markdownPath, "utf8"),
+      readFileSync(json.files.markdown_path, "utf8"),
       message.length,
     );
     const list = await runCli(box, ["list"], { cwd: repo });
@@ -191,11 +195,11 @@ Deno.test("a 1 MB message through the CLI's main() (argv cannot carry it): exit 
     assert.equal(code, 0, stderr);
     assertNoStack(stderr);
     const out = JSON.parse(stdout);
-    const saved = JSON.parse(readFileSync(out.files.jsonPath, "utf8"));
+    const saved = JSON.parse(readFileSync(out.files.json_path, "utf8"));
     assert.ok(message.length >= 1_048_576);
     assert.equal(saved.conversation.summary, message);
     assertCutMarkdown(
-      readFileSync(out.files.markdownPath, "utf8"),
+      readFileSync(out.files.markdown_path, "utf8"),
       message.length,
     );
   } finally {
@@ -216,9 +220,9 @@ Deno.test("control characters and Markdown in the message: kept exactly in JSON,
       "> not a quote",
     ].join("\n");
     const json = await pauseOk(box, repo, message);
-    const saved = JSON.parse(readFileSync(json.files.jsonPath, "utf8"));
+    const saved = JSON.parse(readFileSync(json.files.json_path, "utf8"));
     assert.equal(saved.conversation.summary, message);
-    const md = readFileSync(json.files.markdownPath, "utf8");
+    const md = readFileSync(json.files.markdown_path, "utf8");
     assert.doesNotMatch(md, RAW_CONTROL, "no raw control characters");
     assert.match(md, /\\u001b\\\[31mred/);
     assert.doesNotMatch(md, /^# Not a heading/m);
@@ -240,32 +244,36 @@ Deno.test("control characters and Markdown in the message: kept exactly in JSON,
   }
 });
 
-Deno.test("--select 0, --select 999, an unknown prefix or id: exit 1 with one line", async () => {
+Deno.test("--select 0 and --select 999 are usage errors (exit 2); an unknown prefix or id exits 1", async () => {
   const box = sandbox();
   try {
     const repo = makeRepo(box);
     await pauseOk(box, repo, "only session");
-    const cases: [string[], RegExp][] = [
+    const cases: [string[], number, RegExp][] = [
       [
         ["resume", "--select", "0"],
-        /Cannot select session 0: there is 1 session: choose 1 to 1/,
+        2,
+        /Cannot select session '0': sessions count from 1 \(the newest\)/,
       ],
       [
         ["resume", "--select", "999"],
-        /Cannot select session 999: there is 1 session/,
+        2,
+        /Cannot select session 999: there is 1 session: choose 1 to 1/,
       ],
       [
         ["resume", "--select", "19990101-00"],
+        1,
         /Cannot find a session matching '19990101-00'/,
       ],
       [
         ["resume", "session-19990101-000000"],
+        1,
         /Cannot find session 'session-19990101-000000'/,
       ],
     ];
-    for (const [args, pattern] of cases) {
+    for (const [args, code, pattern] of cases) {
       const result = await runCli(box, args, { cwd: repo });
-      assert.equal(result.code, 1, args.join(" "));
+      assert.equal(result.code, code, args.join(" "));
       assert.equal(result.stdout, "");
       assert.match(assertOneErrorLine(result.stderr), pattern);
     }
@@ -280,7 +288,7 @@ Deno.test("corrupt, truncated and foreign session JSON: skipped with a warning o
     const repo = makeRepo(box);
     const good = await pauseOk(box, repo, "the good one");
     const dir = sessionsDir(repo);
-    const text = readFileSync(good.files.jsonPath, "utf8");
+    const text = readFileSync(good.files.json_path, "utf8");
     writeFileSync(join(dir, "session-29990101-000000.json"), "{not json");
     writeFileSync(
       join(dir, "session-29990101-000001.json"),
@@ -429,12 +437,12 @@ async function oddFolderWorks(box: Sandbox, name: string): Promise<void> {
   assert.equal(out.session.project_path, repo);
   assert.equal(out.session.git_context.branch, "main");
   assert.deepEqual(out.session.git_context.errors, []);
-  assert.ok(out.files.jsonPath.startsWith(join(repo, ".claude-mpm") + "/"));
+  assert.ok(out.files.json_path.startsWith(join(repo, ".claude-mpm") + "/"));
   assert.equal(outcomeOf(out.cleanup.worktrees, "disposable").action, "pruned");
   assert.deepEqual(codes(outcomeOf(out.cleanup.worktrees, "with work")), [
     "dirty",
   ]);
-  const md = readFileSync(out.files.markdownPath, "utf8");
+  const md = readFileSync(out.files.markdown_path, "utf8");
   const projectLine = md.split("\n").find((l) =>
     l.startsWith("- **Project:**")
   )!;

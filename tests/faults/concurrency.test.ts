@@ -108,7 +108,7 @@ async function eightPauses(box: Sandbox, fx: Fixture) {
   const sessions = results.map((r, i) => {
     assertNoStack(r.stderr);
     assert.equal(r.code, 0, `run ${i}: ${r.stderr}`);
-    return JSON.parse(r.stdout).files.jsonPath as string;
+    return JSON.parse(r.stdout).files.json_path as string;
   }).map((path) => JSON.parse(readFileSync(path, "utf8")));
   return { results, sessions };
 }

@@ -253,10 +253,10 @@ Deno.test(
           ),
           JSON.stringify(out.session.warnings),
         );
-        const saved = JSON.parse(readFileSync(out.files.jsonPath, "utf8"));
+        const saved = JSON.parse(readFileSync(out.files.json_path, "utf8"));
         assert.equal(saved.conversation.summary, BIG_MESSAGE);
         assert.equal(
-          readFileSync(out.files.latestPath, "utf8").split("\n")[0],
+          readFileSync(out.files.latest_path, "utf8").split("\n")[0],
           saved.session_id,
         );
         const names = readdirSync(dir).sort();

@@ -343,19 +343,19 @@ interface PauseJson {
     };
     worktree_prune_summary?: Summary;
   };
-  files: { jsonPath: string; markdownPath: string; latestPath: string };
+  files: { json_path: string; markdown_path: string; latest_path: string };
 }
 
 /** Checks the three session files exist and agree with the printed result. */
 function assertSessionWritten(result: PauseJson): void {
   const { files, session } = result;
-  const saved = JSON.parse(readFileSync(files.jsonPath, "utf8"));
+  const saved = JSON.parse(readFileSync(files.json_path, "utf8"));
   assert.equal(saved.session_id, session.session_id);
   assert.ok(
-    readFileSync(files.markdownPath, "utf8").includes(session.session_id),
+    readFileSync(files.markdown_path, "utf8").includes(session.session_id),
   );
   assert.equal(
-    readFileSync(files.latestPath, "utf8").split("\n")[0],
+    readFileSync(files.latest_path, "utf8").split("\n")[0],
     session.session_id,
   );
 }
@@ -400,7 +400,7 @@ Deno.test("pause with failing git still writes its session files (exit 0) and re
       ctx.errors.some((e) => /^Cannot read worktree list: /.test(e)),
       JSON.stringify(ctx.errors),
     );
-    const md = readFileSync(out.files.markdownPath, "utf8");
+    const md = readFileSync(out.files.markdown_path, "utf8");
     assert.match(md, /## Warnings/);
     assert.match(md, /Cannot read status: injected failure/);
     // The cleanup could not list worktrees, so it removed nothing.
@@ -550,7 +550,7 @@ Deno.test({
       });
       assertNoStack(pruned.stderr);
       assert.equal(pruned.code, 0, pruned.stderr);
-      assert.equal(JSON.parse(pruned.stdout).pruned_count, 3);
+      assert.equal(JSON.parse(pruned.stdout).would_prune_count, 3);
       const paused = await runCliWith(box, ["pause", "-m", "x", "--json"], {
         cwd: repo,
         env,

@@ -83,7 +83,7 @@ Deno.test("50,000 untracked files: pause succeeds with exact counts, capped JSON
     assertNoStack(result.stderr);
     assert.equal(result.code, 0, result.stderr);
     const out = JSON.parse(result.stdout);
-    const saved = JSON.parse(readFileSync(out.files.jsonPath, "utf8"));
+    const saved = JSON.parse(readFileSync(out.files.json_path, "utf8"));
     const status = saved.git_context.status;
     assert.equal(status.counts.untracked, FILES);
     assert.equal(status.counts.modified, 0);
@@ -94,9 +94,9 @@ Deno.test("50,000 untracked files: pause succeeds with exact counts, capped JSON
     assert.ok(saved.resume_instructions.files_to_review.length <= 50);
     assert.deepEqual(saved.git_context.errors, []);
     console.log(
-      `  session JSON: ${readFileSync(out.files.jsonPath).length} bytes`,
+      `  session JSON: ${readFileSync(out.files.json_path).length} bytes`,
     );
-    const md = readFileSync(out.files.markdownPath, "utf8");
+    const md = readFileSync(out.files.markdown_path, "utf8");
     assert.ok(words(md) < 1500, `the .md has ${words(md)} words`);
     assert.match(
       md,
