@@ -188,6 +188,7 @@ export type ReasonCode =
   | "main-worktree"
   | "outside-worktrees-dir"
   | "locked"
+  | "in-use-by-claude"
   | "dirty"
   | "unique-ignored-files"
   | "submodules"

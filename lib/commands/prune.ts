@@ -31,6 +31,7 @@ import {
   memoChanged,
   serializeIntegrationMemo,
 } from "../gather/integration_memo.ts";
+import { settleClaudeLocks } from "../gather/claude_lock.ts";
 import { directorySize } from "../gather/disk_usage.ts";
 import { describeGitFailure, runGit } from "../gather/git.ts";
 import { readProcessCwds } from "../gather/processes.ts";
@@ -87,6 +88,8 @@ export interface PruneOptions {
   onProgress?: (phase: string, done: number, total: number) => void;
   /** Aborting stops new removals; removals under way finish. */
   signal?: AbortSignal;
+  /** Keep Claude Code's stale worktree locks instead of unlocking them. */
+  keepStaleLocks?: boolean;
 }
 
 /** The folder, relative to the main worktree, that holds agent worktrees. */
@@ -308,6 +311,12 @@ async function pruneLocked(
     !isStrictlyInside(trashDir, resolve(r.path)) &&
     !isStrictlyInside(join(worktreesDir, TRASH_NAME), resolve(r.path))
   );
+  // Claude Code's locks whose owner is gone are unlocked before judging.
+  const claudeLocks = await settleClaudeLocks(candidates, {
+    mainRoot,
+    dryRun,
+    keepStaleLocks: options.keepStaleLocks,
+  });
 
   // Processes are read after the list, so none can start in a worktree
   // listed after they were read.
@@ -366,7 +375,7 @@ async function pruneLocked(
   let done = 0;
   const tick = () => progress("checking", ++done, total);
   const [worktreeFacts, orphanFacts] = await Promise.all([
-    mapPool(candidates, async (record) => {
+    mapPool(claudeLocks.records, async (record) => {
       const facts = await gatherWorktreeFacts(ctx, record).catch((
         error: Error,
       ): WorktreeFacts => ({
@@ -470,6 +479,7 @@ async function pruneLocked(
     actTick();
     return outcome;
   }, limit);
+  worktreeOutcomes.forEach(claudeLocks.annotate);
 
   const orphanOutcomes = await mapPool(orphanFacts, async (facts) => {
     const decision = classifyOrphan(facts);
