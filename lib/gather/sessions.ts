@@ -114,7 +114,10 @@ export function normaliseSession(
     session_id: doc.session_id!,
     paused_at: doc.paused_at!,
     project_path: doc.project_path ?? "",
-    conversation: { summary: doc.conversation?.summary ?? null },
+    conversation: {
+      ...doc.conversation,
+      summary: doc.conversation?.summary ?? null,
+    },
     git_context: {
       is_git_repo: git.is_git_repo ?? false,
       branch: git.branch ?? null,
@@ -146,6 +149,7 @@ export function normaliseSession(
       errors: list(git.errors),
     },
     active_context: {
+      ...doc.active_context,
       working_directory: doc.active_context?.working_directory ?? "",
     },
     resume_instructions: {
