@@ -15,6 +15,7 @@ import { latestTranscriptTodos } from "../../lib/gather/claude.ts";
 import { open } from "node:fs/promises";
 import {
   addWorktree,
+  exists,
   makeRepo,
   runCli,
   type Sandbox,
