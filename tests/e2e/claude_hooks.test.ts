@@ -138,6 +138,12 @@ Deno.test("hooks: SessionStart injects this worktree's newest session within the
       assert.equal(r.code, 0, r.stderr);
       await new Promise((r) => setTimeout(r, 1100));
     }
+    // A PreCompact in the agent worktree saves to the main worktree only.
+    await hook(box, preCompact(agent), agent);
+    assert.ok(
+      !exists(join(agent, ".claude-mpm")),
+      "nothing inside the agent worktree",
+    );
     const inAgent = JSON.parse(
       await hook(box, sessionStart(agent, "startup"), agent),
     );
