@@ -55,9 +55,13 @@ export {
 } from "./lib/commands/clean.ts";
 export { handleHookEvent, type HookOptions } from "./lib/commands/hook.ts";
 export {
+  type HooksScope,
   installHooks,
   type InstallHooksOptions,
   type InstallHooksResult,
+  uninstallHooks,
+  type UninstallHooksOptions,
+  type UninstallHooksResult,
 } from "./lib/commands/install_hooks.ts";
 export type { SessionFiles } from "./lib/act/session_store.ts";
 export { UsageError, UserError } from "./lib/errors.ts";

@@ -144,6 +144,16 @@ export interface PauseTrigger {
   trigger?: string;
 }
 
+/** A person's message carried into an automatic pause. */
+export interface CarriedMessage {
+  /** The message. */
+  text: string;
+  /** When it was written (the manual pause's time), ISO 8601. */
+  paused_at: string;
+  /** The session it was written with. */
+  session_id: string;
+}
+
 /** A saved session, as written to `<id>.json`. */
 export interface SessionDocument {
   /** Version of this format. */
@@ -155,11 +165,25 @@ export interface SessionDocument {
   /** The project root the session belongs to. */
   project_path: string;
   /** The message given with the pause. */
-  conversation: { summary: string | null };
+  conversation: {
+    summary: string | null;
+    /**
+     * For an automatic pause: the newest message a person wrote (the
+     * latest manual pause of the same conversation, else of the same
+     * worktree within 24 hours), or `null` when there is none.
+     */
+    carried_message?: CarriedMessage | null;
+  };
   /** Git state at pause time. */
   git_context: GitContext;
   /** Where the user was working. */
-  active_context: { working_directory: string };
+  active_context: {
+    working_directory: string;
+    /** Top level of the worktree the session was paused in. */
+    worktree_path?: string;
+    /** That worktree's branch, `null` when detached. */
+    branch?: string | null;
+  };
   /** How to pick the work up again. */
   resume_instructions: {
     quick_start: string[];
@@ -188,6 +212,7 @@ export type ReasonCode =
   | "main-worktree"
   | "outside-worktrees-dir"
   | "locked"
+  | "in-use-by-claude"
   | "dirty"
   | "unique-ignored-files"
   | "submodules"
@@ -407,6 +432,8 @@ export interface SessionListEntry {
   paused_at: string | null;
   /** Branch at pause time. */
   branch: string | null;
+  /** The worktree it was paused in, `null` when unreadable. */
+  worktree: string | null;
   /** First line of the message. */
   message: string | null;
   /** Set when the file could not be read. */
@@ -421,6 +448,8 @@ export interface ListResult {
   total: number;
   /** The sessions folder. */
   sessionsDir: string;
+  /** The project's main worktree, which worktrees are shown relative to. */
+  projectRoot?: string;
 }
 
 /** What `pause` did. */
@@ -433,6 +462,8 @@ export interface PauseResult {
   cleanup: PruneSummary | null;
   /** Where the export copy went, if asked. */
   exportPath: string | null;
+  /** Set when an automatic pause repeated the previous one: nothing was written. */
+  repeated?: boolean;
 }
 
 /** What `cleanSessions` did. */
@@ -459,6 +490,10 @@ export interface InstallHooksResult {
   backup: string | null;
   /** Hook events added. */
   added: string[];
+  /** The hook command written. */
+  command: string;
+  /** Why the command might not run, one line each. */
+  warnings: string[];
   /** A summary for people. */
   text: string;
 }

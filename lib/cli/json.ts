@@ -24,6 +24,8 @@ const VERBATIM_KEYS = new Set([
   "completed_since",
   "pending_tasks",
   "in_progress_tasks",
+  // Ref names are data, not field names: `refs/mpm-session/...` stays.
+  "refs",
 ]);
 
 /** `jsonPath` → `json_path`; snake_case stays as it is. */

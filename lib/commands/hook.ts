@@ -23,7 +23,14 @@ export interface HookOptions {
   env?: Record<string, string | undefined>;
   /** Where to report failures; they never change the exit code. */
   warn?: (line: string) => void;
+  /** SessionStart injects only sessions paused within this many ms (`--max-age`). */
+  maxAgeMs?: number;
+  /** The time `maxAgeMs` is measured from; defaults to now. */
+  now?: Date;
 }
+
+/** Sessions older than this are not injected at SessionStart: 7 days. */
+export const DEFAULT_HOOK_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
 const SESSION_START_SOURCES = new Set([
   "startup",
@@ -80,7 +87,18 @@ export async function handleHookEvent(
       if (typeof source !== "string" || !SESSION_START_SOURCES.has(source)) {
         return "";
       }
-      const result = await resume({ projectPath: cwd, env: options.env });
+      // `compact`: the session just saved for this conversation; otherwise
+      // (and failing that) the newest of this worktree, else the project.
+      const result = await resume({
+        projectPath: cwd,
+        env: options.env,
+        conversationId:
+          source === "compact" && typeof event.session_id === "string"
+            ? event.session_id
+            : undefined,
+        maxAgeMs: options.maxAgeMs ?? DEFAULT_HOOK_MAX_AGE_MS,
+        now: options.now,
+      });
       if (!result.session) return "";
       let context = renderResume(result, colorsFor(false, {}));
       context =

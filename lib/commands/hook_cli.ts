@@ -6,6 +6,7 @@
  */
 
 import type { CommandDescriptor } from "../cli/command.ts";
+import { parseDurationOption } from "../cli/runtime.ts";
 import { handleHookEvent } from "./hook.ts";
 
 /** The `hook` command. */
@@ -19,12 +20,25 @@ export const hookCommand: CommandDescriptor = {
   SessionStart   print the latest session as additional context
 Anything else, or bad JSON, prints nothing and exits 0: a hook never breaks
 the editor.`,
-  options: [{ name: "prune", help: "Also clean up worktrees on PreCompact" }],
+  options: [
+    { name: "prune", help: "Also clean up worktrees on PreCompact" },
+    {
+      name: "max-age",
+      value: "DURATION",
+      help:
+        "SessionStart injects only sessions paused within DURATION (default 7d)",
+    },
+  ],
   maxPositionals: 0,
   async run(context) {
+    const maxAgeMs = parseDurationOption(
+      "max-age",
+      context.values["max-age"] as string | undefined,
+    );
     const input = await context.io.readStdin().catch(() => "");
     const output = await handleHookEvent(input, {
       prune: Boolean(context.values.prune),
+      maxAgeMs,
       env: context.io.env,
       warn: (line) => context.io.stderr(line + "\n"),
     });

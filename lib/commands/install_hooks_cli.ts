@@ -6,8 +6,38 @@
  */
 
 import { UsageError } from "../errors.ts";
-import type { CommandDescriptor } from "../cli/command.ts";
-import { installHooks, type InstallHooksOptions } from "./install_hooks.ts";
+import type { CommandContext, CommandDescriptor } from "../cli/command.ts";
+import { type HooksScope, installHooks } from "./install_hooks.ts";
+
+/** The `--project`, `--user` and `--local` options both hook commands take. */
+export const SCOPE_OPTIONS = [
+  {
+    name: "project",
+    help: ".claude/settings.json of this project (default)",
+  },
+  {
+    name: "user",
+    help: "~/.claude/settings.json (honours CLAUDE_CONFIG_DIR)",
+  },
+  {
+    name: "local",
+    help: ".claude/settings.local.json of this project (not committed)",
+  },
+] as const;
+
+/** The settings scope chosen with `--project`, `--user` or `--local`. */
+export function scopeOf(context: CommandContext, command: string): HooksScope {
+  const v = context.values;
+  const scopes = SCOPE_OPTIONS.map((o) => o.name).filter((s) => v[s]);
+  if (scopes.length > 1) {
+    throw new UsageError(
+      `Give one of '--project', '--user' or '--local', not ${
+        scopes.map((s) => `'--${s}'`).join(" and ")
+      }: run 'mpm-session ${command} --help' for usage`,
+    );
+  }
+  return scopes[0] ?? "project";
+}
 
 /** The `install-hooks` command. */
 export const installHooksCommand: CommandDescriptor = {
@@ -19,22 +49,12 @@ export const installHooksCommand: CommandDescriptor = {
 Code's settings. Existing settings and hooks are kept, a backup is
 written first, and running it again changes nothing.`,
   options: [
-    {
-      name: "project",
-      help: ".claude/settings.json of this project (default)",
-    },
-    {
-      name: "user",
-      help: "~/.claude/settings.json (honours CLAUDE_CONFIG_DIR)",
-    },
-    {
-      name: "local",
-      help: ".claude/settings.local.json of this project (not committed)",
-    },
+    ...SCOPE_OPTIONS,
     {
       name: "command",
       value: "C",
-      help: "The command the hooks run (default: mpm-session)",
+      help:
+        "The command the hooks run (default: the absolute path of this mpm-session)",
     },
     { name: "dry-run", help: "Show the result without writing" },
   ],
@@ -43,25 +63,14 @@ written first, and running it again changes nothing.`,
   examples: ["install-hooks", "install-hooks --user --dry-run"],
   async run(context) {
     const v = context.values;
-    const scopes = ["project", "user", "local"].filter((s) => v[s]);
-    if (scopes.length > 1) {
-      throw new UsageError(
-        `Give one of '--project', '--user' or '--local', not ${
-          scopes.map((s) => `'--${s}'`).join(" and ")
-        }: run 'mpm-session install-hooks --help' for usage`,
-      );
-    }
-    // `local` is the settings.local.json scope; the library gains it in
-    // parallel work and treats it as the project scope until then.
-    const options: InstallHooksOptions & { local?: boolean } = {
-      scope: v.user ? "user" : "project",
+    const result = await installHooks({
+      scope: scopeOf(context, "install-hooks"),
       command: v.command as string | undefined,
       dryRun: Boolean(v["dry-run"]),
       projectPath: context.global.directory,
       env: context.io.env,
-    };
-    if (v.local) options.local = true;
-    const result = await installHooks(options);
+    });
+    for (const warning of result.warnings) context.warn(warning);
     if (context.global.json) {
       context.printJson({ ...result, dry_run: Boolean(v["dry-run"]) });
     } else context.print(result.text);

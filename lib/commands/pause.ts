@@ -18,6 +18,7 @@ import {
   unknownGitContext,
 } from "../gather/repo.ts";
 import { sessionsDirFor } from "../gather/sessions.ts";
+import { autoPauseContext } from "./pause_auto.ts";
 import {
   createSessionFiles,
   ensureSessionsDir,
@@ -160,10 +161,14 @@ export async function pause(options: PauseOptions = {}): Promise<PauseResult> {
       project.gitMissing ? unknownGitContext() : emptyGitContext(),
     ),
     readClaudeState(
-      project.root,
+      project.worktreeRoots,
       options.claudeSessionId
         ? { ...env, CLAUDE_CODE_SESSION_ID: options.claudeSessionId }
         : env,
+      {
+        transcriptPath: options.transcriptPath,
+        likelyStarts: [project.workingDirectory, project.worktreeRoot],
+      },
     ),
     sessionsAlreadyIgnored(project.root, project.repo !== undefined),
   ]);
@@ -178,7 +183,11 @@ export async function pause(options: PauseOptions = {}): Promise<PauseResult> {
     project_path: project.root,
     conversation: { summary: options.message ?? null },
     git_context: git,
-    active_context: { working_directory: project.workingDirectory },
+    active_context: {
+      working_directory: project.workingDirectory,
+      worktree_path: project.worktreeRoot,
+      branch: project.repo ? git.branch : null,
+    },
     resume_instructions: resumeInstructions(git),
     todos: [...claude.todos, ...(options.todos ?? [])],
     task_list: taskListSnapshot(claude.tasks),
@@ -191,7 +200,15 @@ export async function pause(options: PauseOptions = {}): Promise<PauseResult> {
     warnings,
     tool: { name: TOOL_NAME, version: VERSION },
   });
-  const { files, doc } = await createSessionFiles(sessionsDir, now, build);
+  const auto = await autoPauseContext(sessionsDir, build("probe"));
+  if (auto.repeated) {
+    return { ...auto.repeated, cleanup: null, exportPath: null };
+  }
+  const { files, doc } = await createSessionFiles(
+    sessionsDir,
+    now,
+    (id) => ({ ...build(id), ...auto.extra(id) }),
+  );
   await writeLatestPointer(doc, files);
 
   let cleanup: PruneSummary | null = null;

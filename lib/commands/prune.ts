@@ -30,6 +30,7 @@ import {
   memoChanged,
   serializeIntegrationMemo,
 } from "../gather/integration_memo.ts";
+import { settleClaudeLocks } from "../gather/claude_lock.ts";
 import { directorySize } from "../gather/disk_usage.ts";
 import { describeGitFailure, runGit } from "../gather/git.ts";
 import { readProcessCwds } from "../gather/processes.ts";
@@ -125,6 +126,8 @@ export interface PruneOptions {
    * makes must be found by the check that follows.
    */
   onMovedToTrash?: (trashPath: string) => void | Promise<void>;
+  /** Keep Claude Code's stale worktree locks instead of unlocking them. */
+  keepStaleLocks?: boolean;
 }
 
 /** The folder, relative to the main worktree, that holds agent worktrees. */
@@ -428,6 +431,12 @@ async function pruneLocked(
     !isStrictlyInside(trashDir, resolve(r.path)) &&
     !isStrictlyInside(join(worktreesDir, TRASH_NAME), resolve(r.path))
   );
+  // Claude Code's locks whose owner is gone are unlocked before judging.
+  const claudeLocks = await settleClaudeLocks(candidates, {
+    mainRoot,
+    dryRun,
+    keepStaleLocks: options.keepStaleLocks,
+  });
   // Processes are read after the list, so none can start in a worktree
   // listed after they were read.
   const processes = await readProcessCwds();
@@ -461,7 +470,7 @@ async function pruneLocked(
   let done = 0;
   const tick = () => progress("checking", ++done, total);
   const [worktreeCandidates, orphanFacts] = await Promise.all([
-    mapPool(candidates, async (record): Promise<WorktreeCandidate> => {
+    mapPool(claudeLocks.records, async (record): Promise<WorktreeCandidate> => {
       const facts = await gatherWorktreeFacts(ctx, record).catch((
         error: Error,
       ): WorktreeFacts => ({
@@ -625,6 +634,7 @@ async function pruneLocked(
     actTick();
     return outcome;
   }, limit);
+  worktreeOutcomes.forEach(claudeLocks.annotate);
 
   const orphanOutcomes = await mapPool(plan.orphans, async (planned) => {
     const facts = planned.facts;

@@ -14,7 +14,9 @@ import { installHooksCommand } from "./install_hooks_cli.ts";
 import { listCommand } from "./list_cli.ts";
 import { pauseCommand } from "./pause_cli.ts";
 import { pruneCommand } from "./prune_cli.ts";
+import { restoreCommand } from "./restore_cli.ts";
 import { resumeCommand } from "./resume_cli.ts";
+import { uninstallHooksCommand } from "./uninstall_hooks_cli.ts";
 import { worktreesCommand } from "./worktrees_cli.ts";
 
 /** The registered commands. */
@@ -24,8 +26,10 @@ export const COMMANDS: readonly CommandDescriptor[] = [
   listCommand,
   pruneCommand,
   worktreesCommand,
+  restoreCommand,
   cleanCommand,
   hookCommand,
   installHooksCommand,
+  uninstallHooksCommand,
   completionsCommand(() => COMMANDS),
 ];

@@ -7,7 +7,13 @@
 
 import process from "node:process";
 import { UserError } from "../errors.ts";
-import { selectSession, type SessionSelector } from "../decide/select.ts";
+import {
+  chooseSession,
+  selectSession,
+  type SessionSelector,
+  worktreeOf,
+} from "../decide/select.ts";
+import { loadRecentSessions } from "../gather/recent_sessions.ts";
 import { readClaudeState } from "../gather/claude.ts";
 import { runGit } from "../gather/git.ts";
 import { resolveProject } from "../gather/project.ts";
@@ -40,6 +46,12 @@ export interface ResumeOptions {
   select?: string;
   /** Environment for reading Claude Code's current todos. */
   env?: Record<string, string | undefined>;
+  /** Prefer the newest session of this Claude Code conversation (SessionStart `compact`). */
+  conversationId?: string;
+  /** Only sessions paused within this many ms count (SessionStart); none is found otherwise. */
+  maxAgeMs?: number;
+  /** The time to measure `maxAgeMs` from; defaults to now. */
+  now?: Date;
 }
 
 /**
@@ -58,7 +70,14 @@ export async function resume(
     ? { kind: "exact", id: options.id }
     : options.select !== undefined
     ? { kind: "select", value: options.select }
-    : { kind: "latest", pointer: await readLatestPointer(sessionsDir) };
+    : {
+      kind: "latest",
+      pointer: await preferredLatest(project, sessionsDir, options) ??
+        await readLatestPointer(sessionsDir),
+    };
+  if (selector.kind === "latest" && selector.pointer === "") {
+    return { session: null, since: null, warnings, sessionsDir };
+  }
   let candidates = ids;
   // Skip unreadable files and choose again among the rest.
   while (true) {
@@ -97,6 +116,33 @@ export async function resume(
   }
 }
 
+/**
+ * The session `latest` means here: in a linked worktree the newest paused
+ * in it, for a conversation its newest, within `maxAgeMs` when set. `""`
+ * when `maxAgeMs` leaves none; `undefined` for the project's LATEST.
+ */
+async function preferredLatest(
+  project: Awaited<ReturnType<typeof resolveProject>>,
+  sessionsDir: string,
+  options: ResumeOptions,
+): Promise<string | undefined> {
+  const linked = project.worktreeRoot !== project.root;
+  if (!linked && !options.conversationId && options.maxAgeMs === undefined) {
+    return undefined;
+  }
+  const docs = await loadRecentSessions(sessionsDir);
+  const now = (options.now ?? new Date()).getTime();
+  const chosen = chooseSession(docs, {
+    conversationId: options.conversationId,
+    worktreePath: project.worktreeRoot,
+    notBeforeMs: options.maxAgeMs === undefined
+      ? undefined
+      : now - options.maxAgeMs,
+  });
+  if (!chosen) return options.maxAgeMs === undefined ? undefined : "";
+  return chosen.session_id;
+}
+
 async function sinceFacts(
   project: Awaited<ReturnType<typeof resolveProject>>,
   session: SessionDocument,
@@ -119,7 +165,7 @@ async function sinceFacts(
     todos_checked: false,
     ...emptyOrientation(session.git_context.head == null),
   };
-  const claude = await readClaudeState(project.root, env).catch(() =>
+  const claude = await readClaudeState(project.worktreeRoots, env).catch(() =>
     undefined
   );
   if (claude && claude.todos.length > 0) {
@@ -154,7 +200,7 @@ async function sinceFacts(
   };
   const then = session.git_context.head;
   if (then && now.head && then !== now.head) {
-    const cwd = project.root;
+    const cwd = project.worktreeRoot;
     const [count, log, diff, ancestor] = await Promise.all([
       runGit(["rev-list", "--count", `${then}..HEAD`], { cwd }),
       runGit(["log", "-10", "--format=%H%x1f%s", `${then}..HEAD`], { cwd }),
@@ -205,6 +251,7 @@ export async function listSessions(
           id,
           paused_at: doc.paused_at,
           branch: doc.git_context.branch,
+          worktree: worktreeOf(doc),
           message: doc.conversation.summary,
         };
       } catch (error) {
@@ -212,6 +259,7 @@ export async function listSessions(
           id,
           paused_at: null,
           branch: null,
+          worktree: null,
           message: null,
           error: (error as Error).message,
         };
@@ -219,5 +267,10 @@ export async function listSessions(
     },
     16,
   );
-  return { sessions, total: ids.length, sessionsDir };
+  return {
+    sessions,
+    total: ids.length,
+    sessionsDir,
+    projectRoot: project.root,
+  };
 }

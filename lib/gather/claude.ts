@@ -7,7 +7,7 @@
 
 import { open, readdir, readFile, stat } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import process from "node:process";
 import type { TaskItem, TaskListSnapshot, TodoItem } from "../types.ts";
 
@@ -58,12 +58,43 @@ export function encodeProjectPath(realPath: string): string {
   return realPath.replace(/[^a-zA-Z0-9]/g, "-");
 }
 
-/** Reads `cwd` from the first lines of a transcript. */
-async function transcriptCwd(path: string): Promise<string | undefined> {
+/** Claude Code cuts encoded folder names longer than this and adds a hash. */
+export const MAX_ENCODED_LENGTH = 200;
+
+/**
+ * Whether a `projects/` folder name may be the encoding of `path`: equal,
+ * or (for a long path, whose name Claude Code cuts at 200 characters and
+ * ends with a hash of the full path) the same first 200 characters. The
+ * hash is not recomputed: the native client hashes with its runtime's own
+ * function, so a candidate is confirmed by the transcript's `cwd` instead.
+ */
+export function folderMayEncode(folder: string, path: string): boolean {
+  const encoded = encodeProjectPath(path);
+  if (encoded.length <= MAX_ENCODED_LENGTH) return folder === encoded;
+  return folder.startsWith(`${encoded.slice(0, MAX_ENCODED_LENGTH)}-`);
+}
+
+/**
+ * Whether a `projects/` folder may hold sessions started at or below
+ * `path`: its name encodes `path` or a folder inside it. Encoding loses
+ * information (`a/b` and `a-b` look alike), so a match is only a candidate.
+ */
+function folderMayBeInside(folder: string, path: string): boolean {
+  const encoded = encodeProjectPath(path);
+  const head = encoded.slice(0, MAX_ENCODED_LENGTH);
+  return folder === encoded || folder.startsWith(`${head}-`) ||
+    (encoded.length <= MAX_ENCODED_LENGTH && folder.startsWith(encoded));
+}
+
+/** The most bytes read from a transcript's start to find its `cwd`. */
+const CWD_SCAN_BYTES = 1024 * 1024;
+
+/** Reads `cwd` from the first records of a transcript that have one. */
+export async function transcriptCwd(path: string): Promise<string | undefined> {
   let handle;
   try {
     handle = await open(path, "r");
-    const buffer = new Uint8Array(256 * 1024);
+    const buffer = new Uint8Array(CWD_SCAN_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     const text = new TextDecoder().decode(buffer.subarray(0, bytesRead));
     for (const line of text.split("\n")) {
@@ -83,22 +114,27 @@ async function transcriptCwd(path: string): Promise<string | undefined> {
   return undefined;
 }
 
+function isSameOrBelow(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
 /**
- * Finds the newest transcript of a conversation held in `projectRoot`.
- * Long paths are shortened by Claude Code with a hash, so candidates are
- * folders sharing the encoded prefix, confirmed by their `cwd` field.
+ * Finds the newest transcript of a conversation held anywhere in the
+ * project: its records' `cwd` is one of `roots` (the project's worktrees)
+ * or a folder inside one. Folders are chosen by name first, then confirmed
+ * by the `cwd` field.
  */
 export async function findLatestTranscript(
   configDir: string,
-  projectRoot: string,
+  roots: string | readonly string[],
 ): Promise<{ sessionId: string; path: string } | undefined> {
+  const rootList = typeof roots === "string" ? [roots] : [...roots];
   const projectsDir = join(configDir, "projects");
-  const encoded = encodeProjectPath(projectRoot);
   let folders: string[];
   try {
     folders = (await readdir(projectsDir)).filter((name) =>
-      name === encoded ||
-      (encoded.length > 100 && name.startsWith(encoded.slice(0, 100)))
+      rootList.some((root) => folderMayBeInside(name, root))
     );
   } catch {
     return undefined;
@@ -116,6 +152,7 @@ export async function findLatestTranscript(
       const path = join(projectsDir, folder, name);
       try {
         const info = await stat(path);
+        if (!info.isFile()) continue;
         candidates.push({
           path,
           sessionId: name.slice(0, -".jsonl".length),
@@ -128,11 +165,145 @@ export async function findLatestTranscript(
   }
   candidates.sort((a, b) => b.mtime - a.mtime);
   for (const candidate of candidates) {
-    if (await transcriptCwd(candidate.path) === projectRoot) {
+    const cwd = await transcriptCwd(candidate.path);
+    if (cwd && rootList.some((root) => isSameOrBelow(root, cwd))) {
       return { sessionId: candidate.sessionId, path: candidate.path };
     }
   }
   return undefined;
+}
+
+/**
+ * Finds the transcript of conversation `sessionId`:
+ * `projects/<encoded start folder>/<id>.jsonl`. The folders the session
+ * may have started in (`likelyStarts`) are tried first, then every
+ * project folder.
+ */
+export async function transcriptForSession(
+  configDir: string,
+  sessionId: string,
+  likelyStarts: readonly string[] = [],
+): Promise<string | undefined> {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(sessionId)) return undefined;
+  const projectsDir = join(configDir, "projects");
+  const file = `${sessionId}.jsonl`;
+  const isFile = async (path: string) => {
+    try {
+      return (await stat(path)).isFile();
+    } catch {
+      return false;
+    }
+  };
+  let folders: string[];
+  try {
+    folders = await readdir(projectsDir);
+  } catch {
+    return undefined;
+  }
+  const likely = folders.filter((f) =>
+    likelyStarts.some((start) => folderMayEncode(f, start))
+  );
+  for (
+    const folder of [
+      ...likely,
+      ...folders.filter((f) => !likely.includes(f)),
+    ]
+  ) {
+    const path = join(projectsDir, folder, file);
+    if (await isFile(path)) return path;
+  }
+  return undefined;
+}
+
+/** Bytes read per step when reading a transcript backwards. */
+export const TAIL_CHUNK_BYTES = 1024 * 1024;
+
+/** A line longer than this is skipped by the backwards reader. */
+export const MAX_TAIL_LINE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The current TodoWrite list of a transcript: the `toolUseResult.newTodos`
+ * of its latest record that has one. The file is read from its end in
+ * chunks and reading stops at that record, so memory stays bounded (one
+ * chunk plus one line) whatever the transcript's size.
+ *
+ * @returns `undefined` when no record holds a todo list.
+ */
+export async function latestTranscriptTodos(
+  path: string,
+  chunkBytes = TAIL_CHUNK_BYTES,
+): Promise<TodoItem[] | undefined> {
+  const handle = await open(path, "r");
+  try {
+    let position = (await handle.stat()).size;
+    let carry: Uint8Array = new Uint8Array(0);
+    let skippingLongLine = false;
+    const buffer = new Uint8Array(chunkBytes);
+    const decoder = new TextDecoder();
+    const check = (bytes: Uint8Array): TodoItem[] | undefined => {
+      if (bytes.length === 0) return undefined;
+      const line = decoder.decode(bytes);
+      if (!line.includes('"newTodos"')) return undefined;
+      try {
+        const todos = JSON.parse(line)?.toolUseResult?.newTodos;
+        if (!Array.isArray(todos)) return undefined;
+        return todos.map(normaliseTodo).filter((t): t is TodoItem =>
+          t !== undefined
+        );
+      } catch {
+        return undefined;
+      }
+    };
+    while (position > 0) {
+      const size = Math.min(chunkBytes, position);
+      position -= size;
+      const { bytesRead } = await handle.read(buffer, 0, size, position);
+      const chunk = buffer.subarray(0, bytesRead);
+      // Lines end in this chunk at each newline, read from the last one back.
+      let end = chunk.length;
+      for (let i = chunk.length - 1; i >= 0; i--) {
+        if (chunk[i] !== 0x0a) continue;
+        const tail = chunk.subarray(i + 1, end);
+        if (!skippingLongLine) {
+          const found = check(concat(tail, carry));
+          if (found) return found;
+        }
+        carry = new Uint8Array(0);
+        skippingLongLine = false;
+        end = i;
+      }
+      if (!skippingLongLine) {
+        carry = concat(chunk.subarray(0, end), carry);
+        if (carry.length > MAX_TAIL_LINE_BYTES) {
+          // No todo list is that long: drop the line instead of holding it.
+          carry = new Uint8Array(0);
+          skippingLongLine = true;
+        }
+      }
+    }
+    return skippingLongLine ? undefined : check(carry);
+  } finally {
+    await handle.close();
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b.slice();
+  if (b.length === 0) return a.slice();
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * The folder name Claude Code gives a task list id: one path component,
+ * every character other than a letter, digit, `-` or `_` replaced by `-`.
+ * The client's own rule was not available to read; this one keeps every id
+ * it generates (UUIDs) unchanged and can never leave `tasks/`.
+ */
+export function sanitiseTaskListId(id: string): string {
+  return id.replace(/[^a-zA-Z0-9_-]/g, "-");
 }
 
 /** Normalises one todo-like record, or returns `undefined`. */
@@ -226,13 +397,18 @@ async function readJson(path: string): Promise<unknown> {
 
 /**
  * Collects todos and tasks for the project's conversation:
- * `CLAUDE_CODE_SESSION_ID` when set, else the newest transcript whose `cwd`
- * is the project root.
+ * `CLAUDE_CODE_SESSION_ID` when set (its transcript derived), else the
+ * newest transcript whose `cwd` lies inside one of `roots` (the project's
+ * worktrees). Todos come from the transcript's latest TodoWrite result,
+ * else from the `todos/` files older clients wrote; tasks from
+ * `tasks/<CLAUDE_CODE_TASK_LIST_ID or session id>/`.
  */
 export async function readClaudeState(
-  projectRoot: string,
+  roots: string | readonly string[],
   env: Record<string, string | undefined> = process.env,
+  known: { transcriptPath?: string; likelyStarts?: readonly string[] } = {},
 ): Promise<ClaudeState> {
+  const rootList = typeof roots === "string" ? [roots] : [...roots];
   const configDir = claudeConfigDir(env);
   const state: ClaudeState = {
     sessionId: null,
@@ -242,14 +418,44 @@ export async function readClaudeState(
     sources: [],
     warnings: [],
   };
-  const transcript = env.CLAUDE_CODE_SESSION_ID
-    ? undefined
-    : await findLatestTranscript(configDir, projectRoot);
-  state.sessionId = env.CLAUDE_CODE_SESSION_ID || transcript?.sessionId || null;
-  state.transcriptPath = transcript?.path ?? null;
+  const sessionId = env.CLAUDE_CODE_SESSION_ID;
+  if (sessionId) {
+    state.sessionId = sessionId;
+    state.transcriptPath = known.transcriptPath ??
+      await transcriptForSession(configDir, sessionId, [
+        ...(known.likelyStarts ?? []),
+        ...rootList,
+      ]) ?? null;
+  } else {
+    const transcript = await findLatestTranscript(configDir, rootList);
+    state.sessionId = transcript?.sessionId ?? null;
+    state.transcriptPath = known.transcriptPath ?? transcript?.path ?? null;
+  }
   const taskListId = env.CLAUDE_CODE_TASK_LIST_ID || state.sessionId;
-  if (taskListId) await readTasks(join(configDir, "tasks", taskListId), state);
-  if (state.sessionId) {
+  if (taskListId) {
+    await readTasks(
+      join(configDir, "tasks", sanitiseTaskListId(taskListId)),
+      state,
+    );
+  }
+  let fromTranscript: TodoItem[] | undefined;
+  if (state.transcriptPath) {
+    try {
+      fromTranscript = await latestTranscriptTodos(state.transcriptPath);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "ENOENT") {
+        state.warnings.push(
+          `Cannot read todos from transcript '${state.transcriptPath}': ${
+            (error as Error).message
+          }`,
+        );
+      }
+    }
+  }
+  if (fromTranscript) {
+    state.todos.push(...fromTranscript);
+    state.sources.push(state.transcriptPath!);
+  } else if (state.sessionId) {
     await readTodos(join(configDir, "todos"), state.sessionId, state);
   }
   return state;

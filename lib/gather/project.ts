@@ -1,21 +1,34 @@
 /**
- * Finds the project a command works on: the top level of the git worktree
- * it runs in, or the given folder when that is not inside git.
+ * Finds the project a command works on: the repository's main worktree,
+ * whichever of its worktrees or subfolders the command runs in, or the
+ * given folder when that is not inside git. Sessions of every worktree live
+ * in the main worktree, so the tool never writes inside an agent worktree.
  *
  * @module
  */
 
 import { realpath, stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import process from "node:process";
 import { UserError } from "../errors.ts";
-import { GitNotFoundError } from "./git.ts";
+import { GitNotFoundError, runGit } from "./git.ts";
 import { locateRepo, type RepoLocation } from "./repo.ts";
+import { parseWorktreeList } from "./worktree_list_parse.ts";
 
 /** The project a command works on. */
 export interface Project {
-  /** Where session files go: the worktree top level, or the folder. */
+  /**
+   * Where session files go: the main worktree of the repository (the top
+   * level of the current worktree when the repository is bare), or the
+   * folder.
+   */
   root: string;
+  /** The top level of the worktree the command runs in, or the folder. */
+  worktreeRoot: string;
+  /** The current branch of that worktree, `null` when detached or unknown. */
+  worktreeBranch: string | null;
+  /** Every worktree of the repository, the main one first. */
+  worktreeRoots: string[];
   /** The directory the command was pointed at, resolved. */
   workingDirectory: string;
   /** The repository, when the folder is inside one. */
@@ -47,10 +60,54 @@ export async function resolveProject(projectPath?: string): Promise<Project> {
   const workingDirectory = await realpath(given);
   try {
     const repo = await locateRepo(workingDirectory);
-    if (repo) return { root: repo.topLevel, workingDirectory, repo };
+    if (repo) return { ...await worktreesOf(repo), workingDirectory, repo };
   } catch (error) {
     if (!(error instanceof GitNotFoundError)) throw error;
-    return { root: workingDirectory, workingDirectory, gitMissing: true };
+    return { ...notGit(workingDirectory), gitMissing: true };
   }
-  return { root: workingDirectory, workingDirectory };
+  return notGit(workingDirectory);
+}
+
+function notGit(folder: string): Project {
+  return {
+    root: folder,
+    worktreeRoot: folder,
+    worktreeBranch: null,
+    worktreeRoots: [folder],
+    workingDirectory: folder,
+  };
+}
+
+/** The main worktree and every other one, from one `git worktree list`. */
+async function worktreesOf(
+  repo: RepoLocation,
+): Promise<
+  Pick<Project, "root" | "worktreeRoot" | "worktreeBranch" | "worktreeRoots">
+> {
+  const list = await runGit(["worktree", "list", "--porcelain", "-z"], {
+    cwd: repo.topLevel,
+  });
+  const records = list.code === 0 ? parseWorktreeList(list.stdout) : [];
+  const real = (p: string) => realpath(p).catch(() => p);
+  const roots = await Promise.all(
+    records.filter((r) => !r.bare).map((r) => real(r.path)),
+  );
+  const topReal = await real(repo.topLevel);
+  const current = records.find((r) =>
+    !r.bare && resolve(r.path) === resolve(repo.topLevel)
+  );
+  const main = records[0];
+  let root = topReal;
+  if (main && !main.bare) root = await real(main.path);
+  else if (!main && repo.commonDir.endsWith("/.git")) {
+    // The list could not be read: a `.git` folder's parent is the main worktree.
+    root = await real(join(repo.commonDir, ".."));
+  }
+  const branchRef = current?.branchRef;
+  return {
+    root,
+    worktreeRoot: topReal,
+    worktreeBranch: branchRef ? branchRef.replace(/^refs\/heads\//, "") : null,
+    worktreeRoots: roots.length > 0 ? roots : [topReal],
+  };
 }

@@ -278,6 +278,7 @@ export function normaliseSession(
       errors: stringList(git.errors),
     },
     active_context: {
+      ...(isObject(doc.active_context) ? doc.active_context : {}),
       working_directory: text(doc.active_context?.working_directory) ?? "",
     },
     resume_instructions: {

@@ -101,6 +101,17 @@ export function renderSessionMarkdown(doc: SessionDocument): string {
     );
   }
   out.push("", "## Message", "", ...renderMessage(doc.conversation.summary));
+  const carried = doc.conversation.carried_message;
+  if (carried) {
+    out.push(
+      "",
+      `## Last message written by hand (${
+        escapeMarkdown(carried.paused_at)
+      }, session ${escapeMarkdown(carried.session_id)})`,
+      "",
+      ...renderMessage(carried.text),
+    );
+  }
 
   if (git.is_git_repo) {
     const s = git.status;

@@ -361,6 +361,18 @@ export function renderSessionText(
       );
     }
   }
+  const carried = doc.conversation.carried_message;
+  if (carried) {
+    // An automatic pause's own message says nothing; show what the person
+    // last wrote, and when.
+    const text = carried.text.slice(0, MESSAGE_SHOWN_CHARS).split(/\r?\n/)
+      .map((l) => escapeControl(l));
+    lines.push(
+      `  Last note: ${text[0]}`,
+      ...text.slice(1).map((l) => `             ${l}`),
+      `             (written ${carried.paused_at} with ${carried.session_id})`,
+    );
+  }
   if (git.is_git_repo) {
     lines.push(
       `  Git:       ${
@@ -419,6 +431,15 @@ export function renderSessionText(
   return lines;
 }
 
+/** A worktree as `list` shows it: `.` for the main one, else relative. */
+function worktreeLabel(root: string | undefined, worktree: string): string {
+  if (!root) return worktree;
+  if (worktree === root) return ".";
+  return worktree.startsWith(`${root}/`)
+    ? worktree.slice(root.length + 1)
+    : worktree;
+}
+
 /** The table `list` prints. */
 export function renderList(result: ListResult, c: Colors): string {
   if (result.total === 0) {
@@ -428,9 +449,10 @@ export function renderList(result: ListResult, c: Colors): string {
     s.id,
     s.paused_at ? s.paused_at.replace("T", " ").replace(/\.\d+Z$/, "Z") : "?",
     s.error ? "(unreadable)" : oneLine(s.branch ?? "-"),
+    s.worktree ? oneLine(worktreeLabel(result.projectRoot, s.worktree)) : "-",
     s.error ? oneLine(s.error) : truncate(oneLine(firstLine(s.message)), 60),
   ]);
-  const header = ["ID", "PAUSED AT (UTC)", "BRANCH", "MESSAGE"];
+  const header = ["ID", "PAUSED AT (UTC)", "BRANCH", "WORKTREE", "MESSAGE"];
   const widths = header.map((h, i) =>
     Math.min(40, Math.max(h.length, ...rows.map((r) => r[i].length)))
   );

@@ -10,18 +10,43 @@
 import assert from "node:assert/strict";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { realpathSync } from "node:fs";
+import process from "node:process";
+import { shellQuote } from "../../lib/gather/hook_command.ts";
 import {
   exists,
   makeRepo,
+  PROJECT_ROOT,
   runCli,
   RUNTIME,
   type Sandbox,
   sandbox,
 } from "../helpers.ts";
 
+/**
+ * The command the CLI under test writes: the absolute command of what runs
+ * it, so the hook resolves from a fresh shell with a minimal PATH.
+ */
+function expectedCommand(): string {
+  if (RUNTIME === "node") {
+    const node = execFileSync(process.env.MPM_TEST_NODE ?? "node", [
+      "-p",
+      "process.execPath",
+    ], { encoding: "utf8" }).trim();
+    const bundle = realpathSync(join(PROJECT_ROOT, "dist", "mpm-session.mjs"));
+    return `${shellQuote(node)} ${shellQuote(bundle)} hook`;
+  }
+  return `${shellQuote(process.execPath)} run -A --quiet ${
+    shellQuote(join(PROJECT_ROOT, "cli.ts"))
+  } hook`;
+}
+
+const OUR_COMMAND = expectedCommand();
+
 const OUR_GROUP = {
   matcher: "",
-  hooks: [{ type: "command", command: "mpm-session hook" }],
+  hooks: [{ type: "command", command: OUR_COMMAND }],
 };
 
 /** Settings as a person might have written them: other keys, other hooks. */

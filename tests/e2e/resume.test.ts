@@ -199,10 +199,16 @@ Deno.test("list: a table newest first, with branch and first line of the message
     const result = await runCli(box, ["list"], { cwd: repo });
     assert.equal(result.code, 0, result.stderr);
     const lines = result.stdout.trim().split("\n");
-    assert.match(lines[0], /^ID +PAUSED AT \(UTC\) +BRANCH +MESSAGE$/);
-    assert.match(lines[1], /^session-20260105-000000 .* main +new one$/);
+    assert.match(
+      lines[0],
+      /^ID +PAUSED AT \(UTC\) +BRANCH +WORKTREE +MESSAGE$/,
+    );
+    assert.match(lines[1], /^session-20260105-000000 .* main +\S+ +new one$/);
     assert.match(lines[2], /^session-20260103-000000 .*\(unreadable\)/);
-    assert.match(lines[3], /^session-20260101-000000 .* feature\/x +old one$/);
+    assert.match(
+      lines[3],
+      /^session-20260101-000000 .* feature\/x +\S+ +old one$/,
+    );
     const { json } = await runCliJson<
       { sessions: { id: string }[]; total: number }
     >(box, ["list", "--limit", "1"], { cwd: repo });
