@@ -208,7 +208,15 @@ export type ReasonCode =
   | "nested-worktrees"
   | "containment"
   | "interrupted"
-  | "disposable";
+  | "disposable"
+  | "hidden-changes"
+  | "nested-worktree"
+  | "nested-repository"
+  | "mount-point"
+  | "undecodable-name"
+  | "private-refs"
+  | "foreign-owner"
+  | "borrowed-objects";
 
 /** A reason with its code and a sentence for people. */
 export interface Reason {

@@ -12,6 +12,7 @@ import {
   type ChangeCounts,
   classifyOrphan,
   classifyWorktree,
+  type ContentFacts,
   DEFAULT_DISPOSABLE_IGNORED,
   describeChanges,
   firstIntegrationCheck,
@@ -30,6 +31,15 @@ const NO_CHANGES: ChangeCounts = {
 };
 
 /** A worktree on branch `a1` with every fact known and nothing to keep. */
+const NO_CONTENTS: ContentFacts = {
+  hiddenChanges: [],
+  nestedWorktrees: [],
+  nestedRepositories: [],
+  mounts: [],
+  undecodableNames: [],
+  privateCommits: false,
+};
+
 function removable(overrides: Partial<WorktreeFacts> = {}): WorktreeFacts {
   return {
     path: "/repo/.claude/worktrees/a1",
@@ -47,6 +57,7 @@ function removable(overrides: Partial<WorktreeFacts> = {}): WorktreeFacts {
     upstream: { name: "origin/a1", gone: false, ahead: 0 },
     integration: "ancestor",
     unreferencedCommits: false,
+    contents: { ...NO_CONTENTS },
     errors: [],
     ...overrides,
   };
@@ -807,6 +818,8 @@ function sweepable(overrides: Partial<OrphanFacts> = {}): OrphanFacts {
     unpushedCommits: false,
     operation: null,
     nested: false,
+    contents: { ...NO_CONTENTS },
+    borrowedBy: [],
     errors: [],
     ...overrides,
   };
