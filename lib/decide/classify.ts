@@ -103,6 +103,11 @@ export interface WorktreeFacts {
   /** What it holds that status does not show; `undefined` when unknown. */
   contents?: ContentFacts;
   /**
+   * The folder under `.claude/worktrees/` it lives inside, when it is not a
+   * direct child: deleting either would take the other along.
+   */
+  enclosedBy?: string;
+  /**
    * A path of it (the folder, its `.git` or its git folder) owned by another
    * user and not allowed by `safe.directory`: it is never opened.
    */
@@ -281,6 +286,12 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
       : { action: "admin-prune", reasons, notes };
   }
   if (f.foreignOwner !== undefined) reasons.push(foreignReason(f.foreignOwner));
+  if (f.enclosedBy !== undefined) {
+    reasons.push(reason(
+      "nested-worktree",
+      `lives inside another folder under .claude/worktrees: '${f.enclosedBy}'`,
+    ));
+  }
   if (f.deepChecksSkipped) {
     if (f.processes?.length) reasons.push(processReason(f.processes));
     if (!f.detached && f.branch !== null) {
@@ -543,8 +554,11 @@ export const DEFAULT_DISPOSABLE_IGNORED: readonly string[] = [
 ];
 
 /**
- * Whether an ignored path is a rebuildable cache: one of its segments is a
- * listed name, or its file name matches a listed `*.ext` pattern.
+ * Whether an ignored path, as `git status --ignored=matching` lists it, is
+ * a rebuildable cache: its last segment is a listed name (a folder ignored
+ * as a whole is listed as `name/`), or its file name matches a listed
+ * `*.ext` pattern. A file merely inside a folder called `build/` (a tracked
+ * folder, say) is no cache: only the ignored folder itself makes one.
  */
 export function isDisposableIgnored(
   path: string,
@@ -555,9 +569,10 @@ export function isDisposableIgnored(
   const suffixes = disposable.filter((d) => d.startsWith("*.")).map((d) =>
     d.slice(1)
   );
-  if (segments.some((s) => names.has(s))) return true;
   const last = segments.at(-1) ?? "";
-  return suffixes.some((suffix) => last.endsWith(suffix));
+  if (names.has(last)) return true;
+  return !path.endsWith("/") &&
+    suffixes.some((suffix) => last.endsWith(suffix));
 }
 
 /**

@@ -13,6 +13,9 @@ import { lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describeGitFailure, runGit, splitNul } from "./git.ts";
 
+/** Files under a smudge filter compared one git call each, at most. */
+export const MAX_SMUDGE_CALLS = 200;
+
 /** One index entry as `git ls-files -v -s -z` lists it. */
 export interface IndexEntry {
   /** The tag letter (`H`, `S`, `h`, ...). */
@@ -60,12 +63,15 @@ export interface HiddenConfig {
   ignoreStat: boolean;
   /** Names of filters that have a clean, smudge or process command. */
   filters: string[];
+  /** Names of filters whose checkout runs a program (smudge or process). */
+  smudging: string[];
 }
 
 /** Parses `git config -z --list` output into {@link HiddenConfig}. */
 export function parseConfigList(text: string): HiddenConfig {
   let ignoreStat = false;
   const filters = new Set<string>();
+  const smudging = new Set<string>();
   for (const record of splitNul(text)) {
     const newline = record.indexOf("\n");
     const key = newline < 0 ? record : record.slice(0, newline);
@@ -75,9 +81,12 @@ export function parseConfigList(text: string): HiddenConfig {
       ignoreStat = ["true", "yes", "on", "1"].includes(value.toLowerCase());
     }
     const m = /^filter\.(.+)\.(clean|smudge|process)$/i.exec(key);
-    if (m && value !== "") filters.add(m[1]);
+    if (m && value !== "") {
+      filters.add(m[1]);
+      if (m[2].toLowerCase() !== "clean") smudging.add(m[1]);
+    }
   }
-  return { ignoreStat, filters: [...filters] };
+  return { ignoreStat, filters: [...filters], smudging: [...smudging] };
 }
 
 /** Parses `git check-attr -z filter` output into path → filter name. */
@@ -148,6 +157,9 @@ export async function hiddenChanges(
     e.stage === "0" && e.mode !== "160000"
   );
   const hidden = new Set<string>();
+  let filterOf = new Map<string, string>();
+  const smudgingFilter = (e: IndexEntry) =>
+    settings.smudging.includes(filterOf.get(e.path) ?? "");
 
   // Flagged entries: git never looks at their files, so compare content.
   const flagged: IndexEntry[] = [];
@@ -175,7 +187,7 @@ export async function hiddenChanges(
       ["check-attr", "-z", "--stdin", "filter"],
       entries.map((e) => `${e.path}\0`).join(""),
     );
-    const filterOf = parseCheckAttr(attrs.stdout);
+    filterOf = parseCheckAttr(attrs.stdout);
     filtered = entries.filter((e) =>
       e.mode !== "120000" && settings.filters.includes(filterOf.get(e.path)!) &&
       !hidden.has(e.path)
@@ -198,23 +210,46 @@ export async function hiddenChanges(
   }
 
   if (filtered.length > 0) {
-    // What a checkout of the index would write: the smudged blob.
-    const checkout = await git(
-      ["cat-file", "--batch", "--filters"],
-      filtered.map((e) => `:${e.path}\n`).join(""),
-    );
-    const contents = parseCatFileBatch(
-      checkout.stdoutBytes ?? new Uint8Array(),
-    );
-    await Promise.all(filtered.map(async (e, i) => {
-      const expected = contents[i];
+    // What a checkout of the index would write. git 2.39 cannot smudge in
+    // `cat-file --batch --filters` ("missing path"), so blobs without a
+    // smudging filter come from one batch call and the rare smudged ones
+    // one call each, up to a bound.
+    const smudged = filtered.filter((e) => smudgingFilter(e));
+    const plain = filtered.filter((e) => !smudgingFilter(e));
+    if (smudged.length > MAX_SMUDGE_CALLS) {
+      throw new Error(
+        `more than ${MAX_SMUDGE_CALLS} files under a smudge filter; not compared`,
+      );
+    }
+    const expected = new Map<IndexEntry, Buffer | null>();
+    if (plain.length > 0) {
+      const batch = await git(
+        ["cat-file", "--batch"],
+        plain.map((e) => `${e.blob}\n`).join(""),
+      );
+      const contents = parseCatFileBatch(
+        batch.stdoutBytes ?? new Uint8Array(),
+      );
+      plain.forEach((e, i) => expected.set(e, contents[i] ?? null));
+    }
+    for (const e of smudged) {
+      const one = await git([
+        "cat-file",
+        "--filters",
+        `--path=${e.path}`,
+        e.blob,
+      ]);
+      expected.set(e, Buffer.from(one.stdoutBytes ?? new Uint8Array()));
+    }
+    await Promise.all(filtered.map(async (e) => {
       let actual: Buffer | undefined;
       try {
         actual = await readFile(join(root, e.path));
       } catch {
         return; // gone: the index holds it
       }
-      if (!expected || !actual.equals(expected)) hidden.add(e.path);
+      const want = expected.get(e);
+      if (!want || !actual.equals(want)) hidden.add(e.path);
     }));
   }
   return { paths: [...hidden].sort() };

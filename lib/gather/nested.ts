@@ -9,7 +9,6 @@
 
 import { Buffer } from "node:buffer";
 import { lstat, readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
 import process from "node:process";
 import { isStrictlyInside } from "../decide/containment.ts";
 

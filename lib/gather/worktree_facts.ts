@@ -8,7 +8,7 @@
  */
 
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type {
   ChangeCounts,
   OrphanFacts,
@@ -229,7 +229,13 @@ export async function gatherWorktreeFacts(
   if (info.dev !== ctx.worktreesDev) {
     facts.errors.push("is on another file system (a mount point)");
   }
+  const real = await realpath(path).catch(() => undefined);
+  if (real !== undefined && facts.contained) {
+    const rel = relative(ctx.worktreesDirReal, real).split(sep);
+    if (rel.length > 1) facts.enclosedBy = join(ctx.worktreesDir, rel[0]);
+  }
   if (
+    facts.enclosedBy !== undefined ||
     facts.lockReason !== undefined || facts.isCurrent || !facts.contained ||
     (facts.processes?.length ?? 0) > 0
   ) {
