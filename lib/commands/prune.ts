@@ -43,6 +43,7 @@ import {
   statusFailure,
 } from "../gather/worktree_facts.ts";
 import {
+  escapeInvalidUtf8,
   parseWorktreeList,
   type WorktreeRecord,
 } from "../gather/worktree_list_parse.ts";
@@ -241,7 +242,7 @@ async function listWorktrees(
   if (list.code !== 0) {
     return `git worktree list failed: ${describeGitFailure(list)}`;
   }
-  const records = parseWorktreeList(list.stdout);
+  const records = parseWorktreeList(list.stdoutBytes ?? list.stdout);
   return records.length > 0
     ? records
     : "git worktree list failed: it listed no worktrees";
@@ -347,6 +348,7 @@ async function pruneLocked(
 
   // Orphans: children of .claude/worktrees/ that no registered worktree owns.
   let orphanPaths: string[] = [];
+  const undecodable = new Set<string>();
   if (worktreesDev !== undefined) {
     const registered = records.map((r) => resolve(r.path));
     const registeredReal = await Promise.all(
@@ -356,7 +358,18 @@ async function pruneLocked(
       ...childrenOwned(worktreesDir, [...registered, ...registeredReal]),
       ...childrenOwned(worktreesDirReal, [...registered, ...registeredReal]),
     ]);
-    const names = await readdir(worktreesDir).catch(() => [] as string[]);
+    // As bytes: a name that is not UTF-8 must not decode into another one.
+    const raw = await readdir(worktreesDir, { encoding: "buffer" }).catch(
+      () => [] as Uint8Array[],
+    );
+    const names = raw.map((n) => {
+      const shown = escapeInvalidUtf8(n);
+      // Deno's node:fs decodes names lossily (U+FFFD) even as buffers.
+      if (shown.includes("\\x") || shown.includes("\uFFFD")) {
+        undecodable.add(join(worktreesDir, shown));
+      }
+      return shown;
+    });
     orphanPaths = names.filter((n) =>
       n !== TRASH_NAME && isPlainSegment(n) && !owned.has(n)
     ).map((n) => join(worktreesDir, n));
@@ -383,7 +396,9 @@ async function pruneLocked(
       return facts;
     }, limit),
     mapPool(orphanPaths, async (path) => {
-      const facts = await gatherOrphanFacts(ctx, path).catch((
+      const facts = await gatherOrphanFacts(ctx, path, {
+        undecodable: undecodable.has(path),
+      }).catch((
         error: Error,
       ): OrphanFacts => ({
         path,

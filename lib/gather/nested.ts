@@ -11,6 +11,7 @@ import { Buffer } from "node:buffer";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import process from "node:process";
 import { isStrictlyInside } from "../decide/containment.ts";
+import { escapeInvalidUtf8 } from "./worktree_list_parse.ts";
 
 /** How many entries one walk reads before it gives up (then unknown). */
 export const MAX_WALK_ENTRIES = 500_000;
@@ -49,35 +50,6 @@ export function parseMountInfo(text: string): string[] {
         (_, oct: string) => String.fromCharCode(parseInt(oct, 8)),
       ),
     );
-  }
-  return out;
-}
-
-/** Shows a name with bytes that are not UTF-8 escaped as `\xNN`. */
-export function escapeBytes(name: Buffer): string {
-  let out = "";
-  let i = 0;
-  const text = name.toString("latin1");
-  while (i < name.length) {
-    // Decode the longest valid UTF-8 run starting at i.
-    let j = i + 1;
-    let best = -1;
-    for (; j <= Math.min(name.length, i + 4); j++) {
-      try {
-        new TextDecoder("utf-8", { fatal: true }).decode(name.subarray(i, j));
-        best = j;
-        break;
-      } catch {
-        // keep trying longer sequences
-      }
-    }
-    if (best > 0) {
-      out += name.subarray(i, best).toString("utf8");
-      i = best;
-    } else {
-      out += `\\x${text.charCodeAt(i).toString(16).padStart(2, "0")}`;
-      i++;
-    }
   }
   return out;
 }
@@ -126,8 +98,10 @@ export async function walkNested(
           `holds more than ${MAX_WALK_ENTRIES} entries; not walked to the end`,
         );
       }
-      const valid = isValidUtf8(name);
-      const shown = valid ? name.toString("utf8") : escapeBytes(name);
+      // Deno's node:fs decodes names lossily (U+FFFD) even as buffers.
+      const valid = isValidUtf8(name) &&
+        !name.toString("utf8").includes("\uFFFD");
+      const shown = valid ? name.toString("utf8") : escapeInvalidUtf8(name);
       const childRel = rel === "" ? shown : `${rel}/${shown}`;
       if (!valid) facts.undecodableNames.push(childRel);
       const childAbs = Buffer.concat([abs, Buffer.from("/"), name]);

@@ -189,6 +189,14 @@ export async function gatherWorktreeFacts(
     isCurrent: false,
     errors: [],
   };
+  if (record.undecodable) {
+    // The path shown is escaped and names no real folder: never read it.
+    facts.errors.push(
+      "its path or branch name is not valid UTF-8 (shown escaped): kept, never guessed at",
+    );
+    facts.deepChecksSkipped = true;
+    return facts;
+  }
   if (record.lockReason !== undefined) {
     facts.lockReason = record.lockReason;
     const pid = pidFromLockReason(record.lockReason);
@@ -357,6 +365,7 @@ async function unreferenced(
 export async function gatherOrphanFacts(
   ctx: GatherContext,
   path: string,
+  options: { undecodable?: boolean } = {},
 ): Promise<OrphanFacts> {
   const facts: OrphanFacts = {
     path,
@@ -364,6 +373,13 @@ export async function gatherOrphanFacts(
     otherFilesystem: false,
     errors: [],
   };
+  if (options.undecodable) {
+    // `path` shows the name escaped; it names no real folder.
+    facts.errors.push(
+      "its name is not valid UTF-8 (shown escaped): kept, never guessed at",
+    );
+    return facts;
+  }
   let info;
   try {
     info = await lstat(path);

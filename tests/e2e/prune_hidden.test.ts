@@ -339,3 +339,39 @@ Deno.test({
     }
   },
 });
+
+Deno.test("prune: names that are not UTF-8 are kept as unknown and shown escaped", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    const wtDir = join(repo, WT);
+    mkdirSync(wtDir, { recursive: true });
+    // A worktree and an empty orphan folder, both named with byte 0xE9.
+    execFileSync(
+      "bash",
+      [
+        "-c",
+        `git worktree add -q -b latin1 $'${wtDir}/caf\\xe9' && mkdir $'${wtDir}/empty\\xff'`,
+      ],
+      { cwd: repo, env: box.env },
+    );
+    const summary = await prune(box, repo);
+    const wt = summary.worktrees.find((o) => o.relative_path.includes("caf"));
+    assert.ok(wt, JSON.stringify(summary.worktrees));
+    assert.equal(wt.action, "preserved");
+    assert.deepEqual(codes(wt), ["unknown"]);
+    assert.match(wt.relative_path, /caf\\xe9/);
+    const orphan = summary.orphans.find((o) =>
+      o.relative_path.includes("empty")
+    );
+    assert.ok(orphan, JSON.stringify(summary.orphans));
+    assert.equal(orphan.action, "preserved");
+    // Node reads the name as bytes (escaped); Deno's node:fs only lossily.
+    assert.match(orphan.relative_path, /empty(\\xff|\uFFFD)/);
+    const left = execFileSync("ls", [wtDir], { encoding: "latin1" });
+    assert.match(left, /caf\xe9/);
+    assert.match(left, /empty\xff/);
+  } finally {
+    box.cleanup();
+  }
+});
