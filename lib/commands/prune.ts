@@ -22,6 +22,7 @@ import {
   isPlainSegment,
   isStrictlyInside,
 } from "../decide/containment.ts";
+import { findMainWorktree } from "../gather/main_worktree.ts";
 import { gatherRefFacts, type RefFacts } from "../gather/branches.ts";
 import {
   defaultKeyOf,
@@ -169,7 +170,18 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
     summary.skipped = "the repository has no main worktree (it is bare)";
     return finish(summary);
   }
-  const mainRoot = main.path;
+  const found = await findMainWorktree(
+    main.path,
+    repo.topLevel,
+    repo.commonDir,
+  );
+  if ("problem" in found) {
+    summary.skipped = found.problem;
+    summary.orphan_sweep_skipped = found.problem;
+    return finish(summary);
+  }
+  const mainRoot = found.root;
+  main.path = mainRoot;
   const worktreesDir = join(mainRoot, WORKTREES_DIR);
   const dirInfo = await lstatOrUndefined(worktreesDir);
   const claudeInfo = await lstatOrUndefined(join(mainRoot, ".claude"));
@@ -212,6 +224,7 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
       // it is now, never on the one read before the lock was ours.
       const fresh = await listWorktrees(repo.topLevel);
       if (typeof fresh === "string") return listFailed(summary, fresh);
+      fresh[0].path = mainRoot;
       if (fresh[0].branchRef !== main.branchRef) refs = readRefs(fresh[0]);
       records = fresh;
     }

@@ -18,6 +18,7 @@ import {
   exists,
   git,
   makeRepo,
+  runCli,
   runCliJson,
   type Sandbox,
   sandbox,
@@ -371,6 +372,38 @@ Deno.test("prune: names that are not UTF-8 are kept as unknown and shown escaped
     const left = execFileSync("ls", [wtDir], { encoding: "latin1" });
     assert.match(left, /caf\xe9/);
     assert.match(left, /empty\xff/);
+  } finally {
+    box.cleanup();
+  }
+});
+
+Deno.test("prune: a --separate-git-dir repository is cleaned from its main worktree, and says why not from elsewhere", async () => {
+  const box = sandbox();
+  try {
+    const main = join(box.dir, "wt");
+    git(
+      box,
+      box.dir,
+      "init",
+      "-q",
+      "-b",
+      "main",
+      `--separate-git-dir=${join(box.dir, "gd")}`,
+      main,
+    );
+    git(box, main, "commit", "-q", "--allow-empty", "-m", "initial");
+    const a = addWorktree(box, main, "a");
+    const linked = await runCli(box, ["prune", "--dry-run", "--json"], {
+      cwd: a,
+    });
+    const fromLinked = JSON.parse(linked.stdout) as { skipped: string | null };
+    assert.match(
+      fromLinked.skipped ?? "",
+      /separate-git-dir.*run the cleanup from the main worktree/,
+    );
+    const summary = await prune(box, main);
+    assert.equal(outcome(summary.worktrees, "a").action, "pruned");
+    assert.ok(!exists(a));
   } finally {
     box.cleanup();
   }
