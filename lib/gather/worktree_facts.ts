@@ -22,6 +22,7 @@ import { uniqueIgnoredFiles } from "./ignored.ts";
 import { gatherContents } from "./contents.ts";
 import { isCaseSensitive } from "./hidden_changes.ts";
 import { foreignOwned } from "./ownership.ts";
+import { isToolSessionFile } from "../decide/tool_files.ts";
 import {
   isProcessAlive,
   pidFromLockReason,
@@ -126,6 +127,48 @@ export function statusFailure(status: GitResult): string | undefined {
     return `git status warned: ${describeGitFailure(status)}`;
   }
   return undefined;
+}
+
+/**
+ * The status without the tool's own session files (`.claude-mpm/`, written
+ * by older versions): untracked or ignored, they are disposable. An
+ * ignored folder is dropped only when every file in it is one of them.
+ */
+async function withoutToolFiles(
+  root: string,
+  parsed: ParsedStatus,
+): Promise<ParsedStatus> {
+  const ignored: string[] = [];
+  for (const p of parsed.ignored) {
+    if (
+      p.endsWith("/") && p.startsWith(".claude-mpm/") || p === ".claude-mpm/"
+    ) {
+      const files = await listFiles(join(root, p), p).catch(() => undefined);
+      if (files && files.every(isToolSessionFile)) continue;
+    } else if (isToolSessionFile(p)) continue;
+    ignored.push(p);
+  }
+  return {
+    ...parsed,
+    untracked: parsed.untracked.filter((p) => !isToolSessionFile(p)),
+    ignored,
+  };
+}
+
+/** Files below `dir` (named `rel/...`), at most 1000; symlinks count as files. */
+async function listFiles(dir: string, rel: string): Promise<string[]> {
+  const out: string[] = [];
+  const stack: [string, string][] = [[dir, rel.replace(/\/$/, "")]];
+  while (stack.length > 0) {
+    const [abs, r] = stack.pop()!;
+    for (const entry of await readdir(abs, { withFileTypes: true })) {
+      if (out.length > 1000) throw new Error("too many files");
+      if (entry.isDirectory()) {
+        stack.push([join(abs, entry.name), `${r}/${entry.name}`]);
+      } else out.push(`${r}/${entry.name}`);
+    }
+  }
+  return out;
 }
 
 /** Reads the `gitdir:` line of a `.git` file. */
@@ -302,9 +345,10 @@ export async function gatherWorktreeFacts(
     facts.errors.push(statusProblem);
   } else {
     try {
-      const parsed = parsePorcelainV2(status.stdout, {
-        expectBranchHeaders: true,
-      });
+      const parsed = await withoutToolFiles(
+        path,
+        parsePorcelainV2(status.stdout, { expectBranchHeaders: true }),
+      );
       facts.changes = counts(parsed);
       facts.uniqueIgnored = await uniqueIgnoredFiles(
         path,

@@ -408,3 +408,36 @@ Deno.test("prune: a --separate-git-dir repository is cleaned from its main workt
     box.cleanup();
   }
 });
+
+Deno.test("prune: the tool's own .claude-mpm session files in a worktree are no unique work", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    const own = addWorktree(box, repo, "own-files");
+    writeFile(
+      join(own, ".claude-mpm", "sessions", "session-20260101-x.json"),
+      "{}\n",
+    );
+    writeFile(
+      join(own, ".claude-mpm", "sessions", "session-20260101-x.md"),
+      "# s\n",
+    );
+    writeFile(
+      join(own, ".claude-mpm", "sessions", "LATEST-SESSION.txt"),
+      "x\n",
+    );
+    writeFile(join(own, ".claude-mpm", "sessions", ".gitignore"), "*\n");
+    const other = addWorktree(box, repo, "other-files");
+    writeFile(join(other, ".claude-mpm", "sessions", "session-1.json"), "{}\n");
+    writeFile(join(other, ".claude-mpm", "notes.txt"), "mine\n");
+    const summary = (await runCliJson<Summary>(box, ["prune", "--dry-run"], {
+      cwd: repo,
+    })).json;
+    assert.equal(outcome(summary.worktrees, "own-files").action, "would-prune");
+    const o = outcome(summary.worktrees, "other-files");
+    assert.equal(o.action, "preserved");
+    assert.deepEqual(codes(o), ["dirty"]);
+  } finally {
+    box.cleanup();
+  }
+});
