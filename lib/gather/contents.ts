@@ -8,7 +8,7 @@
  * @module
  */
 
-import { lstat, readFile, realpath } from "node:fs/promises";
+import { lstat, readdir, readFile, realpath } from "node:fs/promises";
 import { isAbsolute, join, resolve } from "node:path";
 import type { ContentFacts } from "../decide/classify.ts";
 import { describeGitFailure, runGit } from "./git.ts";
@@ -37,28 +37,22 @@ export interface ContentOptions {
  * remote-tracking ref holds.
  */
 export async function privateCommits(
-  env: Record<string, string>,
-  cwd: string,
   gitDir: string,
   refsRepo: string,
   head?: string,
 ): Promise<boolean> {
-  const [refs, reflog] = await Promise.all([
-    runGit([
-      "for-each-ref",
-      "--format=%(objectname)",
-      "refs/worktree/",
-      "refs/bisect/",
-    ], { cwd, env }),
+  // Per-worktree refs are loose files in its own git folder (git never
+  // packs them), so reading them costs no git call.
+  const [refShas, reflog] = await Promise.all([
+    Promise.all(
+      ["worktree", "bisect"].map((d) => looseRefs(join(gitDir, "refs", d))),
+    ),
     readFile(join(gitDir, "logs", "HEAD"), "utf8").catch((error) => {
       if ((error as { code?: string }).code === "ENOENT") return "";
       throw error;
     }),
   ]);
-  if (refs.code !== 0) {
-    throw new Error(`cannot read its refs: ${describeGitFailure(refs)}`);
-  }
-  const shas = new Set(refs.stdout.split("\n").filter((l) => l !== ""));
+  const shas = new Set(refShas.flat());
   for (const line of reflog.split("\n")) {
     const m = /^([0-9a-f]{40,64}) ([0-9a-f]{40,64}) /.exec(line);
     if (!m) continue;
@@ -88,6 +82,34 @@ export async function privateCommits(
     );
   }
   return result.stdout.trim() !== "";
+}
+
+/** The object ids of the loose refs below `dir` (symbolic refs skipped). */
+async function looseRefs(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    let entries;
+    try {
+      entries = await readdir(current, { withFileTypes: true });
+    } catch (error) {
+      if ((error as { code?: string }).code === "ENOENT") continue;
+      throw error;
+    }
+    for (const entry of entries) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) stack.push(path);
+      else if (entry.isFile()) {
+        const text = (await readFile(path, "utf8")).trim();
+        if (/^[0-9a-f]{40,64}$/.test(text)) out.push(text);
+        else if (!text.startsWith("ref: ")) {
+          throw new Error(`cannot read the ref '${path}'`);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** Whether a nested `.git` file names a registered worktree's admin folder. */
@@ -124,8 +146,6 @@ export async function gatherContents(
       },
     ),
     options.refsRepo === undefined ? Promise.resolve(false) : privateCommits(
-      options.env,
-      root,
       options.gitDir,
       options.refsRepo,
       options.head,
