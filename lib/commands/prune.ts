@@ -384,7 +384,9 @@ async function pruneLocked(
       return shown;
     });
     orphanPaths = names.filter((n) =>
-      n !== TRASH_NAME && isPlainSegment(n) && !owned.has(n)
+      n !== TRASH_NAME && !owned.has(n) &&
+      // An undecodable name is listed (escaped) and kept, never dropped.
+      (isPlainSegment(n) || undecodable.has(join(worktreesDir, n)))
     ).map((n) => join(worktreesDir, n));
   }
 
