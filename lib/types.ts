@@ -242,7 +242,15 @@ export type ReasonCode =
   | "move-failed"
   | "changed-during-cleanup"
   | "rescue-failed"
-  | "not-put-in-trash-by-tool";
+  | "not-put-in-trash-by-tool"
+  | "hidden-changes"
+  | "nested-worktree"
+  | "nested-repository"
+  | "mount-point"
+  | "undecodable-name"
+  | "private-refs"
+  | "foreign-owner"
+  | "borrowed-objects";
 
 /** A reason with its code and a sentence for people. */
 export interface Reason {

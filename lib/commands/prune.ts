@@ -21,6 +21,7 @@ import {
   isPlainSegment,
   isStrictlyInside,
 } from "../decide/containment.ts";
+import { findMainWorktree } from "../gather/main_worktree.ts";
 import { gatherRefFacts, type RefFacts } from "../gather/branches.ts";
 import {
   defaultKeyOf,
@@ -43,6 +44,7 @@ import {
   readGitFile,
 } from "../gather/worktree_facts.ts";
 import {
+  escapeInvalidUtf8,
   parseWorktreeList,
   type WorktreeRecord,
 } from "../gather/worktree_list_parse.ts";
@@ -209,7 +211,18 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
     summary.skipped = "the repository has no main worktree (it is bare)";
     return finish(summary);
   }
-  const mainRoot = main.path;
+  const found = await findMainWorktree(
+    main.path,
+    repo.topLevel,
+    repo.commonDir,
+  );
+  if ("problem" in found) {
+    summary.skipped = found.problem;
+    summary.orphan_sweep_skipped = found.problem;
+    return finish(summary);
+  }
+  const mainRoot = found.root;
+  main.path = mainRoot;
   const worktreesDir = join(mainRoot, WORKTREES_DIR);
   const dirInfo = await lstatOrUndefined(worktreesDir);
   const claudeInfo = await lstatOrUndefined(join(mainRoot, ".claude"));
@@ -252,6 +265,7 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
       // it is now, never on the one read before the lock was ours.
       const fresh = await listWorktrees(repo.topLevel);
       if (typeof fresh === "string") return listFailed(summary, fresh);
+      fresh[0].path = mainRoot;
       if (fresh[0].branchRef !== main.branchRef) refs = readRefs(fresh[0]);
       records = fresh;
     }
@@ -282,7 +296,7 @@ async function listWorktrees(
   if (list.code !== 0) {
     return `git worktree list failed: ${describeGitFailure(list)}`;
   }
-  const records = parseWorktreeList(list.stdout);
+  const records = parseWorktreeList(list.stdoutBytes ?? list.stdout);
   return records.length > 0
     ? records
     : "git worktree list failed: it listed no worktrees";
@@ -446,6 +460,7 @@ async function pruneLocked(
 
   // Orphans: children of .claude/worktrees/ that no registered worktree owns.
   let orphanPaths: string[] = [];
+  const undecodable = new Set<string>();
   if (worktreesDev !== undefined) {
     const registered = records.map((r) => resolve(r.path));
     const registeredReal = await Promise.all(
@@ -455,9 +470,22 @@ async function pruneLocked(
       ...childrenOwned(worktreesDir, [...registered, ...registeredReal]),
       ...childrenOwned(worktreesDirReal, [...registered, ...registeredReal]),
     ]);
-    const names = await readdir(worktreesDir).catch(() => [] as string[]);
+    // As bytes: a name that is not UTF-8 must not decode into another one.
+    const raw = await readdir(worktreesDir, { encoding: "buffer" }).catch(
+      () => [] as Uint8Array[],
+    );
+    const names = raw.map((n) => {
+      const shown = escapeInvalidUtf8(n);
+      // Deno's node:fs decodes names lossily (U+FFFD) even as buffers.
+      if (shown.includes("\\x") || shown.includes("\uFFFD")) {
+        undecodable.add(join(worktreesDir, shown));
+      }
+      return shown;
+    });
     orphanPaths = names.filter((n) =>
-      n !== TRASH_NAME && isPlainSegment(n) && !owned.has(n)
+      n !== TRASH_NAME && !owned.has(n) &&
+      // An undecodable name is listed (escaped) and kept, never dropped.
+      (isPlainSegment(n) || undecodable.has(join(worktreesDir, n)))
     ).map((n) => join(worktreesDir, n));
   }
   const [adminDirs, renamed] = await Promise.all([
@@ -518,7 +546,9 @@ async function pruneLocked(
       return candidate;
     }, limit),
     mapPool(orphanPaths, async (path) => {
-      const facts = await gatherOrphanFacts(ctx, path).catch((
+      const facts = await gatherOrphanFacts(ctx, path, {
+        undecodable: undecodable.has(path),
+      }).catch((
         error: Error,
       ): OrphanFacts => ({
         path,

@@ -22,6 +22,33 @@ export interface ChangeCounts {
   conflicted: number;
 }
 
+/**
+ * What a candidate folder holds that its status does not show. Paths are
+ * relative to the candidate; names that are not UTF-8 are shown escaped.
+ */
+export interface ContentFacts {
+  /**
+   * Tracked files whose content exists only on disk though status is
+   * silent: flagged assume-unchanged or skip-worktree (or all under
+   * `core.ignoreStat`) and changed, or under a filter and different from
+   * what a checkout would write.
+   */
+  hiddenChanges: string[];
+  /** Registered worktrees (of any repository) below it. */
+  nestedWorktrees: string[];
+  /** Other git repositories or `.git` entries below it. */
+  nestedRepositories: string[];
+  /** Mount points or folders on another device below it. */
+  mounts: string[];
+  /** Entries whose name is not valid UTF-8. */
+  undecodableNames: string[];
+  /**
+   * Whether its own refs (`refs/worktree/*`, `refs/bisect/*`) or its HEAD
+   * reflog hold a commit no branch, tag or remote-tracking ref holds.
+   */
+  privateCommits: boolean;
+}
+
 /** A worktree's upstream, as far as it is known. */
 export interface UpstreamFacts {
   /** Upstream ref, such as `origin/a1`. */
@@ -73,6 +100,18 @@ export interface WorktreeFacts {
   integrationSkipped?: boolean;
   /** Whether a detached HEAD holds commits no branch, tag or remote holds. */
   unreferencedCommits?: boolean;
+  /** What it holds that status does not show; `undefined` when unknown. */
+  contents?: ContentFacts;
+  /**
+   * The folder under `.claude/worktrees/` it lives inside, when it is not a
+   * direct child: deleting either would take the other along.
+   */
+  enclosedBy?: string;
+  /**
+   * A path of it (the folder, its `.git` or its git folder) owned by another
+   * user and not allowed by `safe.directory`: it is never opened.
+   */
+  foreignOwner?: string;
   /**
    * Set when the costly checks (status, ignored files, submodules,
    * operations, commits, integration) were not run because a cheap fact
@@ -147,6 +186,60 @@ function processReason(pids: number[]): Reason {
   );
 }
 
+function foreignReason(path: string): Reason {
+  return reason(
+    "foreign-owner",
+    `'${path}' is owned by another user and not allowed by safe.directory (never opened)`,
+  );
+}
+
+/** The reasons what a candidate holds gives to keep it. */
+export function contentReasons(c: ContentFacts | undefined): Reason[] {
+  if (c === undefined) {
+    return [
+      reason("unknown", "contents beyond its status could not be checked"),
+    ];
+  }
+  const out: Reason[] = [];
+  if (c.hiddenChanges.length > 0) {
+    out.push(reason(
+      "hidden-changes",
+      `holds changes git status does not show: ${listNames(c.hiddenChanges)}`,
+    ));
+  }
+  if (c.nestedWorktrees.length > 0) {
+    out.push(reason(
+      "nested-worktree",
+      `another worktree lives inside it: ${listNames(c.nestedWorktrees)}`,
+    ));
+  }
+  if (c.nestedRepositories.length > 0) {
+    out.push(reason(
+      "nested-repository",
+      `a git repository lives inside it: ${listNames(c.nestedRepositories)}`,
+    ));
+  }
+  if (c.mounts.length > 0) {
+    out.push(reason(
+      "mount-point",
+      `a mount point lives inside it: ${listNames(c.mounts)}`,
+    ));
+  }
+  if (c.undecodableNames.length > 0) {
+    out.push(reason(
+      "undecodable-name",
+      `holds names that are not UTF-8: ${listNames(c.undecodableNames)}`,
+    ));
+  }
+  if (c.privateCommits) {
+    out.push(reason(
+      "private-refs",
+      "its own refs (refs/worktree, refs/bisect) or HEAD reflog hold commits no branch, tag or remote holds",
+    ));
+  }
+  return out;
+}
+
 /** Decides what happens to one registered worktree. */
 export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
   const reasons: Reason[] = [];
@@ -191,6 +284,13 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
     return reasons.length > 0
       ? { action: "preserve", reasons, notes }
       : { action: "admin-prune", reasons, notes };
+  }
+  if (f.foreignOwner !== undefined) reasons.push(foreignReason(f.foreignOwner));
+  if (f.enclosedBy !== undefined) {
+    reasons.push(reason(
+      "nested-worktree",
+      `lives inside another folder under .claude/worktrees: '${f.enclosedBy}'`,
+    ));
   }
   if (f.deepChecksSkipped) {
     if (f.processes?.length) reasons.push(processReason(f.processes));
@@ -241,6 +341,7 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
       reason("operation-in-progress", `a ${f.operation} is in progress`),
     );
   }
+  reasons.push(...contentReasons(f.contents));
   // An unknown process list is reported once for the whole run; the other
   // rules still apply.
   if (f.processes?.length) reasons.push(processReason(f.processes));
@@ -309,6 +410,12 @@ export interface OrphanFacts {
   operation?: string | null;
   /** For a clone: whether it has worktrees or submodules of its own. */
   nested?: boolean;
+  /** For a clone: what it holds that status does not show. */
+  contents?: ContentFacts;
+  /** A path of it owned by another user (never opened). */
+  foreignOwner?: string;
+  /** For a clone: repositories whose `objects/info/alternates` borrow its objects. */
+  borrowedBy?: string[];
   /** Facts that could not be read. */
   errors: string[];
 }
@@ -332,6 +439,8 @@ export function classifyOrphan(f: OrphanFacts): OrphanDecision {
     keep("not-a-directory", "is a file, not a directory");
   } else if (f.otherFilesystem) {
     keep("other-filesystem", "is on another file system (a mount point)");
+  } else if (f.foreignOwner !== undefined) {
+    reasons.push(foreignReason(f.foreignOwner));
   } else if (f.kind === "plain") {
     if (f.empty === undefined) keep("unknown", "contents could not be read");
     else if (!f.empty) {
@@ -380,6 +489,20 @@ export function classifyOrphan(f: OrphanFacts): OrphanDecision {
       keep("unknown", "operations in progress could not be checked");
     } else if (f.operation !== null) {
       keep("operation-in-progress", `a ${f.operation} is in progress`);
+    }
+    reasons.push(...contentReasons(f.contents));
+    if (f.borrowedBy === undefined) {
+      keep(
+        "unknown",
+        "repositories borrowing its objects could not be checked",
+      );
+    } else if (f.borrowedBy.length > 0) {
+      keep(
+        "borrowed-objects",
+        `its objects are borrowed by ${
+          listNames(f.borrowedBy)
+        } (objects/info/alternates)`,
+      );
     }
     if (f.nested === undefined) {
       keep("unknown", "nested worktrees could not be checked");
@@ -431,8 +554,11 @@ export const DEFAULT_DISPOSABLE_IGNORED: readonly string[] = [
 ];
 
 /**
- * Whether an ignored path is a rebuildable cache: one of its segments is a
- * listed name, or its file name matches a listed `*.ext` pattern.
+ * Whether an ignored path, as `git status --ignored=matching` lists it, is
+ * a rebuildable cache: its last segment is a listed name (a folder ignored
+ * as a whole is listed as `name/`), or its file name matches a listed
+ * `*.ext` pattern. A file merely inside a folder called `build/` (a tracked
+ * folder, say) is no cache: only the ignored folder itself makes one.
  */
 export function isDisposableIgnored(
   path: string,
@@ -443,9 +569,10 @@ export function isDisposableIgnored(
   const suffixes = disposable.filter((d) => d.startsWith("*.")).map((d) =>
     d.slice(1)
   );
-  if (segments.some((s) => names.has(s))) return true;
   const last = segments.at(-1) ?? "";
-  return suffixes.some((suffix) => last.endsWith(suffix));
+  if (names.has(last)) return true;
+  return !path.endsWith("/") &&
+    suffixes.some((suffix) => last.endsWith(suffix));
 }
 
 /**

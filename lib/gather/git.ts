@@ -48,6 +48,12 @@ export interface GitResult {
   code: number;
   /** Standard output, decoded as UTF-8. */
   stdout: string;
+  /**
+   * Standard output as git wrote it. Decoding as UTF-8 turns bytes that are
+   * not UTF-8 into U+FFFD, so paths and names that must stay exact are read
+   * from here (see {@link hasInvalidUtf8}).
+   */
+  stdoutBytes?: Uint8Array;
   /** Standard error, decoded as UTF-8. */
   stderr: string;
   /** Whether the call was killed because it ran past its timeout. */
@@ -105,6 +111,64 @@ const BASE_ENV: Record<string, string> = {
   LANGUAGE: "C",
 };
 
+/**
+ * Config every read-only call pins, whatever the repository or the user's
+ * global config says: no fsmonitor program and no hooks run (a repository's
+ * config can name programs), and status neither trusts a possibly stale
+ * untracked cache nor hides untracked files.
+ */
+export const READ_ONLY_CONFIG: readonly string[] = [
+  "-c",
+  "core.fsmonitor=false",
+  "-c",
+  "core.hooksPath=/dev/null",
+  "-c",
+  "core.untrackedCache=false",
+  "-c",
+  "status.showUntrackedFiles=all",
+];
+
+/** Variables that say where the user's own config lives; kept. */
+const USER_CONFIG_VARS = new Set([
+  "GIT_CONFIG_GLOBAL",
+  "GIT_CONFIG_SYSTEM",
+  "GIT_CONFIG_NOSYSTEM",
+]);
+
+/**
+ * The caller's environment without any `GIT_*` variable. git sets
+ * `GIT_INDEX_FILE`, `GIT_DIR` and others for hooks, and a caller may set
+ * `GIT_OBJECT_DIRECTORY`, `GIT_CONFIG_*` or `GIT_NAMESPACE`; any of them
+ * would make git answer about something other than the folder asked about.
+ * Only what this module and its callers set on purpose reaches git, and
+ * the three variables that say where the user's own config lives
+ * (`GIT_CONFIG_GLOBAL`, `GIT_CONFIG_SYSTEM`, `GIT_CONFIG_NOSYSTEM`): that
+ * config holds the user's `safe.directory`, which must keep working.
+ */
+export function cleanEnv(
+  env: Record<string, string | undefined> = process.env,
+): Record<string, string> {
+  const clean: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) continue;
+    if (key.toUpperCase().startsWith("GIT_") && !USER_CONFIG_VARS.has(key)) {
+      continue;
+    }
+    clean[key] = value;
+  }
+  return clean;
+}
+
+/** Whether bytes are not valid UTF-8 (so a decoded string would differ). */
+export function hasInvalidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 let resolvedGit: { pathEnv: string; path: string } | undefined;
 
 /**
@@ -153,14 +217,17 @@ export async function runGit(
 ): Promise<GitResult> {
   const readOnly = options.readOnly ?? true;
   const git = await gitExecutable();
-  const argv = [...(readOnly ? ["--no-optional-locks"] : []), ...args];
+  const argv = [
+    ...(readOnly ? ["--no-optional-locks", ...READ_ONLY_CONFIG] : []),
+    ...args,
+  ];
   const timeoutMs = options.timeoutMs ?? timeoutFromEnv();
   gitCalls++;
   const result = await new Promise<GitResult | Error>((done) => {
     const child = spawn(git, argv, {
       cwd: options.cwd,
       env: {
-        ...process.env,
+        ...cleanEnv(),
         ...BASE_ENV,
         ...(readOnly ? { GIT_OPTIONAL_LOCKS: "0" } : {}),
         ...options.env,
@@ -189,9 +256,11 @@ export async function runGit(
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       const killed = signal ? `fatal: git was killed by ${signal}\n` : "";
+      const out = Buffer.concat(stdout);
       done({
         code: code ?? 128 + (constants.signals[signal!] ?? 0),
-        stdout: Buffer.concat(stdout).toString("utf8"),
+        stdout: out.toString("utf8"),
+        stdoutBytes: out,
         stderr: Buffer.concat(stderr).toString("utf8") + killed,
         timedOut: false,
       });

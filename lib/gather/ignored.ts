@@ -6,10 +6,10 @@
  * @module
  */
 
-import { lstat, open, readlink } from "node:fs/promises";
+import { lstat, open, readlink, realpath } from "node:fs/promises";
 import { join } from "node:path";
 import { isDisposableIgnored } from "../decide/classify.ts";
-import { isPlainSegment } from "../decide/containment.ts";
+import { isPlainSegment, isSameOrInside } from "../decide/containment.ts";
 
 /** Files larger than this are not compared byte by byte; they count as unique. */
 const MAX_COMPARE_BYTES = 64 * 1024 * 1024;
@@ -53,6 +53,16 @@ async function isCopyOfMain(
   try {
     [a, b] = await Promise.all([lstat(here), lstat(there)]);
   } catch {
+    return false;
+  }
+  // The same file reached twice (a symlinked parent in the main worktree
+  // leading back into this one) is no copy.
+  if (a.dev === b.dev && a.ino === b.ino) return false;
+  const [realHere, realThere] = await Promise.all([
+    realpath(root),
+    realpath(there).catch(() => undefined),
+  ]);
+  if (realThere === undefined || isSameOrInside(realHere, realThere)) {
     return false;
   }
   if (a.isSymbolicLink() && b.isSymbolicLink()) {

@@ -8,7 +8,7 @@
  */
 
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type {
   ChangeCounts,
   OrphanFacts,
@@ -19,6 +19,10 @@ import { describeGitFailure, type GitResult, runGit } from "./git.ts";
 import { integrationOf, knownIntegration, type RefFacts } from "./branches.ts";
 import type { IntegrationMemo } from "./integration_memo.ts";
 import { uniqueIgnoredFiles } from "./ignored.ts";
+import { gatherContents } from "./contents.ts";
+import { isCaseSensitive } from "./hidden_changes.ts";
+import { foreignOwned } from "./ownership.ts";
+import { isToolSessionFile } from "../decide/tool_files.ts";
 import {
   isProcessAlive,
   pidFromLockReason,
@@ -69,9 +73,13 @@ export interface GatherContext {
 function statusArgsFor(
   ctx: GatherContext,
   extra: StatusArgsOptions = {},
+  caseSensitive = true,
 ): string[] {
   return [
     ...(ctx.manyStatusesAtOnce ? ["-c", "core.preloadIndex=false"] : []),
+    // On a file system that tells case apart, core.ignoreCase=true makes
+    // status take an untracked 'F1.TXT' for the tracked 'f1.txt'.
+    ...(caseSensitive ? ["-c", "core.ignoreCase=false"] : []),
     ...statusArgs({
       branch: true,
       aheadBehind: false,
@@ -119,6 +127,48 @@ export function statusFailure(status: GitResult): string | undefined {
     return `git status warned: ${describeGitFailure(status)}`;
   }
   return undefined;
+}
+
+/**
+ * The status without the tool's own session files (`.claude-mpm/`, written
+ * by older versions): untracked or ignored, they are disposable. An
+ * ignored folder is dropped only when every file in it is one of them.
+ */
+async function withoutToolFiles(
+  root: string,
+  parsed: ParsedStatus,
+): Promise<ParsedStatus> {
+  const ignored: string[] = [];
+  for (const p of parsed.ignored) {
+    if (
+      p.endsWith("/") && p.startsWith(".claude-mpm/") || p === ".claude-mpm/"
+    ) {
+      const files = await listFiles(join(root, p), p).catch(() => undefined);
+      if (files && files.every(isToolSessionFile)) continue;
+    } else if (isToolSessionFile(p)) continue;
+    ignored.push(p);
+  }
+  return {
+    ...parsed,
+    untracked: parsed.untracked.filter((p) => !isToolSessionFile(p)),
+    ignored,
+  };
+}
+
+/** Files below `dir` (named `rel/...`), at most 1000; symlinks count as files. */
+async function listFiles(dir: string, rel: string): Promise<string[]> {
+  const out: string[] = [];
+  const stack: [string, string][] = [[dir, rel.replace(/\/$/, "")]];
+  while (stack.length > 0) {
+    const [abs, r] = stack.pop()!;
+    for (const entry of await readdir(abs, { withFileTypes: true })) {
+      if (out.length > 1000) throw new Error("too many files");
+      if (entry.isDirectory()) {
+        stack.push([join(abs, entry.name), `${r}/${entry.name}`]);
+      } else out.push(`${r}/${entry.name}`);
+    }
+  }
+  return out;
 }
 
 /** Reads the `gitdir:` line of a `.git` file. */
@@ -182,6 +232,14 @@ export async function gatherWorktreeFacts(
     isCurrent: false,
     errors: [],
   };
+  if (record.undecodable) {
+    // The path shown is escaped and names no real folder: never read it.
+    facts.errors.push(
+      "its path or branch name is not valid UTF-8 (shown escaped): kept, never guessed at",
+    );
+    facts.deepChecksSkipped = true;
+    return facts;
+  }
   if (record.lockReason !== undefined) {
     facts.lockReason = record.lockReason;
     const pid = pidFromLockReason(record.lockReason);
@@ -222,7 +280,13 @@ export async function gatherWorktreeFacts(
   if (info.dev !== ctx.worktreesDev) {
     facts.errors.push("is on another file system (a mount point)");
   }
+  const real = await realpath(path).catch(() => undefined);
+  if (real !== undefined && facts.contained) {
+    const rel = relative(ctx.worktreesDirReal, real).split(sep);
+    if (rel.length > 1) facts.enclosedBy = join(ctx.worktreesDir, rel[0]);
+  }
   if (
+    facts.enclosedBy !== undefined ||
     facts.lockReason !== undefined || facts.isCurrent || !facts.contained ||
     (facts.processes?.length ?? 0) > 0
   ) {
@@ -247,9 +311,16 @@ export async function gatherWorktreeFacts(
     facts.errors.push("its .git file is missing or unreadable");
     return facts;
   }
+  // Before any git call opens it: GIT_DIR skips git's own owner check.
+  facts.foreignOwner = await foreignOwned([path, join(path, ".git"), gitDir]);
+  if (facts.foreignOwner !== undefined) {
+    facts.deepChecksSkipped = true;
+    return facts;
+  }
   const env = isolatedEnv(gitDir, path);
-  const [status, operation, submodules, unref] = await Promise.all([
-    runGit(statusArgsFor(ctx), { cwd: path, env }),
+  const caseSensitive = await isCaseSensitive(path);
+  const [status, operation, submodules, unref, contents] = await Promise.all([
+    runGit(statusArgsFor(ctx, {}, caseSensitive), { cwd: path, env }),
     operationInProgress(gitDir).catch(() => undefined),
     hasInitialisedSubmodules(path, gitDir).catch(() => undefined),
     facts.detached || branch === null
@@ -257,18 +328,27 @@ export async function gatherWorktreeFacts(
         ? unreferenced(ctx.mainRoot, record.head)
         : Promise.resolve(undefined))
       : Promise.resolve(undefined),
+    gatherContents(path, {
+      gitDir,
+      env,
+      refsRepo: ctx.mainRoot,
+      head: record.head,
+    }),
   ]);
   facts.operation = operation;
   facts.submodules = submodules;
   facts.unreferencedCommits = unref;
+  facts.contents = contents.contents;
+  facts.errors.push(...contents.errors);
   const statusProblem = statusFailure(status);
   if (statusProblem) {
     facts.errors.push(statusProblem);
   } else {
     try {
-      const parsed = parsePorcelainV2(status.stdout, {
-        expectBranchHeaders: true,
-      });
+      const parsed = await withoutToolFiles(
+        path,
+        parsePorcelainV2(status.stdout, { expectBranchHeaders: true }),
+      );
       facts.changes = counts(parsed);
       facts.uniqueIgnored = await uniqueIgnoredFiles(
         path,
@@ -329,6 +409,7 @@ async function unreferenced(
 export async function gatherOrphanFacts(
   ctx: GatherContext,
   path: string,
+  options: { undecodable?: boolean } = {},
 ): Promise<OrphanFacts> {
   const facts: OrphanFacts = {
     path,
@@ -336,6 +417,13 @@ export async function gatherOrphanFacts(
     otherFilesystem: false,
     errors: [],
   };
+  if (options.undecodable) {
+    // `path` shows the name escaped; it names no real folder.
+    facts.errors.push(
+      "its name is not valid UTF-8 (shown escaped): kept, never guessed at",
+    );
+    return facts;
+  }
   let info;
   try {
     info = await lstat(path);
@@ -390,30 +478,49 @@ async function gatherCloneFacts(
   facts: OrphanFacts,
 ): Promise<void> {
   const gitDir = join(path, ".git");
+  facts.foreignOwner = await foreignOwned([path, gitDir]);
+  if (facts.foreignOwner !== undefined) return;
   const env = isolatedEnv(gitDir, path);
-  const [status, unpushed, operation, nested] = await Promise.all([
-    runGit(statusArgsFor(ctx, { stash: true }), { cwd: path, env }),
-    // Every commit reachable from its branches, tags or HEAD must be on one
-    // of its own remote-tracking refs; the outer repository does not count.
-    runGit([
-      "rev-list",
-      "-n",
-      "1",
-      "HEAD",
-      "--branches",
-      "--tags",
-      "--not",
-      "--remotes",
-    ], { cwd: path, env }),
-    operationInProgress(gitDir).catch(() => undefined),
-    Promise.all([
-      readdir(join(gitDir, "worktrees")).then((n) => n.length > 0, () => false),
-      stat(join(gitDir, "modules")).then(() => true, () => false),
-    ]).then(([a, b]) => a || b, () => undefined),
-  ]);
+  const caseSensitive = await isCaseSensitive(path);
+  const remotes = await trustedRemotes(ctx, path, env);
+  const [status, unpushed, operation, nested, contents, borrowedBy] =
+    await Promise.all([
+      runGit(statusArgsFor(ctx, { stash: true }, caseSensitive), {
+        cwd: path,
+        env,
+      }),
+      // Every commit reachable from any of its refs (notes and stash too),
+      // its HEAD or its reflogs must be on a remote-tracking ref of a remote
+      // outside .claude/worktrees/; the outer repository does not count.
+      remotes instanceof Error ? Promise.resolve(remotes) : runGit([
+        "rev-list",
+        "-n",
+        "1",
+        "--ignore-missing",
+        "--all",
+        "--reflog",
+        ...(remotes.length > 0 ? ["--not"] : []),
+        ...remotes.map((r) => `--remotes=${r}`),
+      ], { cwd: path, env }),
+      operationInProgress(gitDir).catch(() => undefined),
+      Promise.all([
+        readdir(join(gitDir, "worktrees")).then(
+          (n) => n.length > 0,
+          () => false,
+        ),
+        stat(join(gitDir, "modules")).then(() => true, () => false),
+      ]).then(([a, b]) => a || b, () => undefined),
+      gatherContents(path, { gitDir, env }),
+      borrowersOf(ctx, path).catch(() => undefined),
+    ]);
   facts.operation = operation;
   facts.nested = nested;
-  if (unpushed.code === 0) {
+  facts.contents = contents.contents;
+  facts.errors.push(...contents.errors);
+  facts.borrowedBy = borrowedBy;
+  if (unpushed instanceof Error) {
+    facts.errors.push(unpushed.message);
+  } else if (unpushed.code === 0) {
     facts.unpushedCommits = unpushed.stdout.trim() !== "";
   } else {
     facts.errors.push(
@@ -440,4 +547,106 @@ async function gatherCloneFacts(
   } catch (error) {
     facts.errors.push((error as Error).message);
   }
+}
+
+/**
+ * The clone's remotes whose URL lives outside `.claude/worktrees/`: only
+ * their remote-tracking refs prove a commit exists elsewhere.
+ */
+async function trustedRemotes(
+  ctx: GatherContext,
+  path: string,
+  env: Record<string, string>,
+): Promise<string[] | Error> {
+  const result = await runGit(
+    ["config", "-z", "--get-regexp", "^remote\\..*\\.url$"],
+    { cwd: path, env },
+  );
+  if (result.code === 1) return []; // no remote at all
+  if (result.code !== 0) {
+    return new Error(`cannot read its remotes: ${describeGitFailure(result)}`);
+  }
+  const out: string[] = [];
+  for (const record of result.stdout.split("\0")) {
+    const newline = record.indexOf("\n");
+    if (newline < 0) continue;
+    const name = record.slice("remote.".length, newline - ".url".length);
+    const url = record.slice(newline + 1);
+    if (!/^[A-Za-z0-9._-]+$/.test(name)) continue; // not a safe pattern
+    if (!await urlInside(url, path, ctx.worktreesDirReal)) out.push(name);
+  }
+  return out;
+}
+
+/** Whether a remote URL names a local folder inside `worktreesDir`. */
+async function urlInside(
+  url: string,
+  clone: string,
+  worktreesDir: string,
+): Promise<boolean> {
+  let local: string | undefined;
+  if (url.startsWith("file://")) local = decodeURIComponent(url.slice(7));
+  else if (isAbsolute(url) || url.startsWith(".")) local = resolve(clone, url);
+  else if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url) && !/^[^/]+:/.test(url)) {
+    local = resolve(clone, url); // a bare relative path
+  }
+  if (local === undefined) return false; // a network remote
+  const real = await realpath(local).catch(() => resolve(local!));
+  return isSameOrInside(worktreesDir, real);
+}
+
+const alternatesCache = new WeakMap<GatherContext, Promise<string[]>>();
+
+/**
+ * Object folders every known repository borrows: the main repository's
+ * and each clone's under `.claude/worktrees/` (`objects/info/alternates`).
+ * A repository elsewhere on disk that borrows from a clone cannot be known.
+ */
+function knownAlternates(ctx: GatherContext): Promise<string[]> {
+  let found = alternatesCache.get(ctx);
+  if (!found) {
+    found = (async () => {
+      const dotGit = join(ctx.mainRoot, ".git");
+      const mainGit = (await lstat(dotGit).catch(() => undefined))
+          ?.isDirectory()
+        ? dotGit
+        : await readGitFile(dotGit);
+      const repos = mainGit ? [mainGit] : [];
+      const names = await readdir(ctx.worktreesDirReal).catch(() => []);
+      for (const name of names) {
+        repos.push(join(ctx.worktreesDirReal, name, ".git"));
+      }
+      const out: string[] = [];
+      for (const repo of repos) {
+        const objects = join(repo, "objects");
+        const text = await readFile(
+          join(objects, "info", "alternates"),
+          "utf8",
+        ).catch(() => "");
+        for (const line of text.split("\n")) {
+          if (line === "" || line.startsWith("#")) continue;
+          out.push(`${repo}\0${resolve(objects, line)}`);
+        }
+      }
+      return out;
+    })();
+    alternatesCache.set(ctx, found);
+  }
+  return found;
+}
+
+/** Repositories whose alternates point into the clone at `path`. */
+async function borrowersOf(
+  ctx: GatherContext,
+  path: string,
+): Promise<string[]> {
+  const real = await realpath(path);
+  const out: string[] = [];
+  for (const entry of await knownAlternates(ctx)) {
+    const [repo, target] = entry.split("\0");
+    if (isSameOrInside(real, repo)) continue; // its own
+    const targetReal = await realpath(target).catch(() => target);
+    if (isSameOrInside(real, targetReal)) out.push(repo);
+  }
+  return out;
 }

@@ -20,13 +20,81 @@ export interface WorktreeRecord {
   lockReason?: string;
   /** Present when git considers the worktree prunable; git's reason. */
   prunableReason?: string;
+  /**
+   * Set when its path or branch name is not valid UTF-8: `path` and
+   * `branchRef` then show it escaped (`\xNN`) and name no real folder, so
+   * the worktree is judged unknown and kept.
+   */
+  undecodable?: boolean;
 }
 
-/** Parses NUL-separated `git worktree list --porcelain -z` output. */
-export function parseWorktreeList(output: string): WorktreeRecord[] {
+/** Shows bytes as text, with bytes that are not UTF-8 escaped as `\xNN`. */
+export function escapeInvalidUtf8(bytes: Uint8Array): string {
+  let out = "";
+  let start = 0;
+  const fatal = new TextDecoder("utf-8", { fatal: true });
+  const decodeRun = (from: number, to: number) =>
+    new TextDecoder().decode(bytes.subarray(from, to));
+  for (let i = 0; i < bytes.length;) {
+    let ok = 0;
+    for (let len = 1; len <= 4 && i + len <= bytes.length; len++) {
+      try {
+        fatal.decode(bytes.subarray(i, i + len));
+        ok = len;
+        break;
+      } catch {
+        // a longer sequence may be valid
+      }
+    }
+    if (ok === 0) {
+      out += decodeRun(start, i) +
+        `\\x${bytes[i].toString(16).padStart(2, "0")}`;
+      i++;
+      start = i;
+    } else i += ok;
+  }
+  return out + decodeRun(start, bytes.length);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Parses `git worktree list --porcelain -z` output. Given the raw bytes,
+ * a field that is not valid UTF-8 is shown escaped and its record marked
+ * `undecodable`, never confused with another name.
+ */
+export function parseWorktreeList(
+  output: string | Uint8Array,
+): WorktreeRecord[] {
+  const fields: { text: string; valid: boolean }[] = [];
+  if (typeof output === "string") {
+    for (const f of output.split("\0")) fields.push({ text: f, valid: true });
+  } else {
+    let start = 0;
+    for (let i = 0; i <= output.length; i++) {
+      if (i === output.length || output[i] === 0) {
+        const bytes = output.subarray(start, i);
+        const valid = isUtf8(bytes);
+        fields.push({
+          text: valid
+            ? new TextDecoder().decode(bytes)
+            : escapeInvalidUtf8(bytes),
+          valid,
+        });
+        start = i + 1;
+      }
+    }
+  }
   const records: WorktreeRecord[] = [];
   let current: WorktreeRecord | undefined;
-  for (const field of output.split("\0")) {
+  for (const { text: field, valid } of fields) {
     if (field === "") {
       current = undefined;
       continue;
@@ -37,9 +105,13 @@ export function parseWorktreeList(output: string): WorktreeRecord[] {
     if (key === "worktree") {
       current = { path: value, detached: false, bare: false };
       records.push(current);
+      if (!valid) current.undecodable = true;
       continue;
     }
     if (!current) continue;
+    if (!valid && (key === "branch" || key === "HEAD")) {
+      current.undecodable = true;
+    }
     switch (key) {
       case "HEAD":
         current.head = value;

@@ -484,7 +484,8 @@ Deno.test("prune: orphaned directories: empty ones go, anything with content or 
     assert.deepEqual(codes(o("deregistered")), ["unreadable-git"]);
     assert.deepEqual(codes(o("clone-local")), ["unpushed-commits"]);
     assert.deepEqual(codes(o("clone-dirty")), ["dirty"]);
-    assert.deepEqual(codes(o("clone-stash")), ["stash"]);
+    // A stash is a commit on no remote too.
+    assert.deepEqual(codes(o("clone-stash")), ["stash", "unpushed-commits"]);
     assert.deepEqual(codes(o("clone-no-remote")), ["unpushed-commits"]);
     assert.deepEqual(codes(o("stray-file")), ["not-a-directory"]);
     assert.deepEqual(codes(o("link-out")), ["symlink"]);

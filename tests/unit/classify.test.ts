@@ -12,6 +12,7 @@ import {
   type ChangeCounts,
   classifyOrphan,
   classifyWorktree,
+  type ContentFacts,
   DEFAULT_DISPOSABLE_IGNORED,
   describeChanges,
   firstIntegrationCheck,
@@ -30,6 +31,15 @@ const NO_CHANGES: ChangeCounts = {
 };
 
 /** A worktree on branch `a1` with every fact known and nothing to keep. */
+const NO_CONTENTS: ContentFacts = {
+  hiddenChanges: [],
+  nestedWorktrees: [],
+  nestedRepositories: [],
+  mounts: [],
+  undecodableNames: [],
+  privateCommits: false,
+};
+
 function removable(overrides: Partial<WorktreeFacts> = {}): WorktreeFacts {
   return {
     path: "/repo/.claude/worktrees/a1",
@@ -47,6 +57,7 @@ function removable(overrides: Partial<WorktreeFacts> = {}): WorktreeFacts {
     upstream: { name: "origin/a1", gone: false, ahead: 0 },
     integration: "ancestor",
     unreferencedCommits: false,
+    contents: { ...NO_CONTENTS },
     errors: [],
     ...overrides,
   };
@@ -807,6 +818,8 @@ function sweepable(overrides: Partial<OrphanFacts> = {}): OrphanFacts {
     unpushedCommits: false,
     operation: null,
     nested: false,
+    contents: { ...NO_CONTENTS },
+    borrowedBy: [],
     errors: [],
     ...overrides,
   };
@@ -1132,14 +1145,25 @@ Deno.test("isDisposableIgnored: rebuildable caches are disposable; anything else
       expected: true,
     },
     {
-      name: "file inside node_modules",
+      name:
+        "a file listed inside node_modules: the folder is not ignored whole",
       input: "node_modules/dax/mod.ts",
+      expected: false,
+    },
+    {
+      name: "nested node_modules ignored as a whole",
+      input: "packages/web/node_modules/",
       expected: true,
     },
     {
-      name: "nested node_modules",
-      input: "packages/web/node_modules/react/index.js",
-      expected: true,
+      name: "an ignored file in a tracked build/ folder",
+      input: "build/release-notes.md",
+      expected: false,
+    },
+    {
+      name: "a folder named like a suffix pattern",
+      input: "x.pyc/",
+      expected: false,
     },
     {
       name: "__pycache__ file",
@@ -1149,8 +1173,9 @@ Deno.test("isDisposableIgnored: rebuildable caches are disposable; anything else
     { name: "*.pyc anywhere", input: "src/pkg/mod.pyc", expected: true },
     { name: "*.pyo", input: "mod.pyo", expected: true },
     { name: "*.tsbuildinfo", input: "tsconfig.tsbuildinfo", expected: true },
-    { name: "target", input: "target/debug/app", expected: true },
-    { name: ".venv", input: ".venv/bin/python", expected: true },
+    { name: "target", input: "target/", expected: true },
+    { name: ".venv", input: ".venv/", expected: true },
+    { name: "a file inside .venv", input: ".venv/bin/python", expected: false },
     { name: ".DS_Store", input: "docs/.DS_Store", expected: true },
     { name: ".env is not disposable", input: ".env", expected: false },
     {
@@ -1186,7 +1211,7 @@ Deno.test("isDisposableIgnored: rebuildable caches are disposable; anything else
 Deno.test("isDisposableIgnored: a custom list replaces the default one", () => {
   const custom = ["generated", "*.log"];
   const cases: { name: string; input: string; expected: boolean }[] = [
-    { name: "listed folder", input: "a/generated/b.ts", expected: true },
+    { name: "listed folder", input: "a/generated/", expected: true },
     { name: "listed suffix", input: "logs/app.log", expected: true },
     {
       name: "default name no longer disposable",
