@@ -21,7 +21,7 @@ import {
 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Reason, ReasonCode } from "../types.ts";
-import { isStrictlyInside } from "../decide/containment.ts";
+import { isStrictlyInside, TRASH_NAME } from "../decide/containment.ts";
 import { describeGitFailure, type GitResult, runGit } from "../gather/git.ts";
 import { parsePorcelainV2, statusArgs } from "../gather/status_parse.ts";
 import {
@@ -36,8 +36,7 @@ import {
   trashKey,
 } from "./trash_manifest.ts";
 
-/** The trash folder's name inside `.claude/worktrees/`. */
-export const TRASH_NAME = ".mpm-trash";
+export { TRASH_NAME };
 
 /** Where removals happen. */
 export interface RemovalContext {

@@ -53,3 +53,6 @@ export function childrenOwned(
   }
   return owned;
 }
+
+/** The trash folder's name inside `.claude/worktrees/`. */
+export const TRASH_NAME = ".mpm-trash";

@@ -14,7 +14,11 @@ import type {
   OrphanFacts,
   WorktreeFacts,
 } from "../decide/classify.ts";
-import { isSameOrInside, isStrictlyInside } from "../decide/containment.ts";
+import {
+  isSameOrInside,
+  isStrictlyInside,
+  TRASH_NAME,
+} from "../decide/containment.ts";
 import { describeGitFailure, type GitResult, runGit } from "./git.ts";
 import { integrationOf, knownIntegration, type RefFacts } from "./branches.ts";
 import type { IntegrationMemo } from "./integration_memo.ts";
@@ -268,8 +272,9 @@ export async function gatherWorktreeFacts(
     facts.isSymlink = true;
     return facts;
   }
+  let real: string;
   try {
-    const real = await realpath(path);
+    real = await realpath(path);
     facts.contained = isStrictlyInside(ctx.worktreesDirReal, real);
     facts.isCurrent = isSameOrInside(real, ctx.cwdReal);
     facts.processes = processesInside(ctx.processes, real);
@@ -280,10 +285,14 @@ export async function gatherWorktreeFacts(
   if (info.dev !== ctx.worktreesDev) {
     facts.errors.push("is on another file system (a mount point)");
   }
-  const real = await realpath(path).catch(() => undefined);
-  if (real !== undefined && facts.contained) {
+  if (facts.contained) {
     const rel = relative(ctx.worktreesDirReal, real).split(sep);
-    if (rel.length > 1) facts.enclosedBy = join(ctx.worktreesDir, rel[0]);
+    // The tool's trash holds its entries side by side: an entry judged
+    // again there is not enclosed by the trash folder.
+    const inTrash = rel.length === 2 && rel[0] === TRASH_NAME;
+    if (rel.length > 1 && !inTrash) {
+      facts.enclosedBy = join(ctx.worktreesDir, rel[0]);
+    }
   }
   if (
     facts.enclosedBy !== undefined ||
