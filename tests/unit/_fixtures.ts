@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { ContentFacts } from "../../lib/decide/classify.ts";
 import type {
   GitContext,
   OrphanOutcome,
@@ -134,3 +135,13 @@ export function orphanOutcome(
     ...overrides,
   };
 }
+
+/** Contents facts of a candidate that holds nothing status does not show. */
+export const NO_CONTENTS: ContentFacts = {
+  hiddenChanges: [],
+  nestedWorktrees: [],
+  nestedRepositories: [],
+  mounts: [],
+  undecodableNames: [],
+  privateCommits: false,
+};

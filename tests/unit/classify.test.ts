@@ -12,7 +12,6 @@ import {
   type ChangeCounts,
   classifyOrphan,
   classifyWorktree,
-  type ContentFacts,
   DEFAULT_DISPOSABLE_IGNORED,
   describeChanges,
   firstIntegrationCheck,
@@ -22,6 +21,7 @@ import {
   type WorktreeFacts,
 } from "../../lib/decide/classify.ts";
 import type { IntegrationCheck, ReasonCode } from "../../lib/types.ts";
+import { NO_CONTENTS } from "./_fixtures.ts";
 
 const NO_CHANGES: ChangeCounts = {
   staged: 0,
@@ -31,14 +31,6 @@ const NO_CHANGES: ChangeCounts = {
 };
 
 /** A worktree on branch `a1` with every fact known and nothing to keep. */
-const NO_CONTENTS: ContentFacts = {
-  hiddenChanges: [],
-  nestedWorktrees: [],
-  nestedRepositories: [],
-  mounts: [],
-  undecodableNames: [],
-  privateCommits: false,
-};
 
 function removable(overrides: Partial<WorktreeFacts> = {}): WorktreeFacts {
   return {

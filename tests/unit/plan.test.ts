@@ -16,6 +16,7 @@ import {
 } from "../../lib/decide/plan.ts";
 import { refusalMessage } from "../../lib/act/remove.ts";
 import type { ReasonCode } from "../../lib/types.ts";
+import { NO_CONTENTS } from "./_fixtures.ts";
 
 const ROOT = "/repo/.claude/worktrees";
 const NOW = Date.parse("2026-01-10T12:00:00Z");
@@ -41,6 +42,7 @@ function removable(
     processes: [],
     upstream: null,
     integration: "ancestor",
+    contents: { ...NO_CONTENTS },
     errors: [],
     ...over,
   };
