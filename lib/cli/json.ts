@@ -62,6 +62,7 @@ export function pruneReportJson(
       ...w,
       branch_deleted: w.branch_deleted ?? null,
       branch_note: w.branch_note ?? null,
+      rescue_ref: w.rescue_ref ?? null,
       last_activity_at:
         (w as { last_activity_at?: string | null }).last_activity_at ?? null,
     })),
@@ -106,8 +107,10 @@ function normalised(kind: string, result: Record<string, unknown>): unknown {
         ...result,
         sessions: (result.sessions as Record<string, unknown>[]).map((s) => ({
           ...s,
+          worktree: s.worktree ?? null,
           error: s.error ?? null,
         })),
+        projectRoot: result.projectRoot ?? null,
       };
     case "clean": {
       const dry = Boolean(result.dry_run);
