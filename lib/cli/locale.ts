@@ -37,7 +37,14 @@ const ASCII: Readonly<Record<string, string>> = {
 
 const SYMBOL = new RegExp(`[${Object.keys(ASCII).join("")}]`, "g");
 
-/** Replaces the output's typographic symbols with ASCII. */
+/**
+ * Replaces the output's typographic symbols with ASCII. An ellipsis that
+ * ends shortened text takes the two characters before it, so a line
+ * fitted to the terminal's width keeps its length.
+ */
 export function toAscii(text: string): string {
-  return text.replace(SYMBOL, (s) => ASCII[s]);
+  return text.replace(/[^\s.][^\s.]…/g, "...").replace(
+    SYMBOL,
+    (s) => ASCII[s],
+  );
 }

@@ -51,7 +51,7 @@ for (const width of [80, 120]) {
       const repo = mixedRepo(box);
       const { code, stdout } = await runCli(box, ["prune", "--dry-run"], {
         cwd: repo,
-        env: { COLUMNS: String(width) },
+        env: { COLUMNS: String(width), LANG: "C.UTF-8" },
       });
       assert.equal(code, 0);
       const lines = stdout.trimEnd().split("\n");
@@ -107,7 +107,7 @@ Deno.test("prune --delete-branches: each branch deleted is named", async () => {
     const repo = mixedRepo(box);
     const { code, stdout } = await runCli(box, ["prune", "--delete-branches"], {
       cwd: repo,
-      env: { COLUMNS: "80" },
+      env: { COLUMNS: "80", LANG: "C.UTF-8" },
     });
     assert.equal(code, 0);
     assert.match(

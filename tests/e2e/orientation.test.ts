@@ -61,7 +61,7 @@ Deno.test("resume after two days: when, the whole message, unpushed work, origin
 
     const { code, stdout } = await runCli(box, ["resume"], {
       cwd: repo,
-      env: { COLUMNS: "80", TZ: "UTC" },
+      env: { COLUMNS: "80", TZ: "UTC", LANG: "C.UTF-8" },
     });
     assert.equal(code, 0);
     const two = (n: number) => String(n).padStart(2, "0");

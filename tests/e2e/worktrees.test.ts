@@ -56,7 +56,7 @@ for (const width of [80, 120]) {
       const before = git(box, repo, "worktree", "list", "--porcelain");
       const { code, stdout } = await runCli(box, ["worktrees"], {
         cwd: repo,
-        env: { COLUMNS: String(width) },
+        env: { COLUMNS: String(width), LANG: "C.UTF-8" },
       });
       assert.equal(code, 0, stdout);
       const lines = stdout.trimEnd().split("\n");

@@ -109,5 +109,19 @@ Deno.test("isUtf8Locale: LC_ALL, then LC_CTYPE, then LANG; none is C", () => {
   for (const [env, expected] of cases) {
     assert.equal(isUtf8Locale(env), expected, JSON.stringify(env));
   }
-  assert.equal(toAscii("a … b → c — d"), "a ... b -> c -- d");
+  const ascii: [string, string][] = [
+    ["a … b → c — d", "a ... b -> c -- d"],
+    // Shortened text keeps its length: the ellipsis takes two characters.
+    [".claude/worktrees/a-long…feature", ".claude/worktrees/a-lo...feature"],
+    ["branch a-worktree-with-l…", "branch a-worktree-with..."],
+    ["    … and 2 more", "    ... and 2 more"],
+  ];
+  for (const [text, expected] of ascii) {
+    assert.equal(toAscii(text), expected, text);
+  }
+  assert.equal(
+    toAscii("abcdefgh…").length,
+    "abcdefgh…".length,
+    "a fitted line stays as wide",
+  );
 });
