@@ -206,51 +206,52 @@ export interface SessionDocument {
   worktree_prune_summary?: PruneSummary;
 }
 
+/** Every reason a worktree or directory can be kept for, as data (reports and tests list them). */
+export const REASON_CODES = [
+  "current-worktree",
+  "locked",
+  "in-use-by-claude",
+  "dirty",
+  "unique-ignored-files",
+  "submodules",
+  "operation-in-progress",
+  "unpushed-commits",
+  "not-integrated",
+  "unreferenced-commits",
+  "process-running",
+  "unknown",
+  "git-refused",
+  "symlink",
+  "not-a-directory",
+  "other-filesystem",
+  "not-empty",
+  "unreadable-git",
+  "foreign-worktree",
+  "stash",
+  "nested-worktrees",
+  "containment",
+  "interrupted",
+  "recently-active",
+  "needs-repair",
+  "staged-only-copy",
+  "unsafe-trash",
+  "name-taken",
+  "move-failed",
+  "changed-during-cleanup",
+  "rescue-failed",
+  "not-put-in-trash-by-tool",
+  "hidden-changes",
+  "nested-worktree",
+  "nested-repository",
+  "mount-point",
+  "undecodable-name",
+  "private-refs",
+  "foreign-owner",
+  "borrowed-objects",
+] as const;
+
 /** Why a worktree or directory was kept or removed. */
-export type ReasonCode =
-  | "current-worktree"
-  | "main-worktree"
-  | "outside-worktrees-dir"
-  | "locked"
-  | "in-use-by-claude"
-  | "dirty"
-  | "unique-ignored-files"
-  | "submodules"
-  | "operation-in-progress"
-  | "unpushed-commits"
-  | "not-integrated"
-  | "unreferenced-commits"
-  | "process-running"
-  | "unknown"
-  | "git-refused"
-  | "symlink"
-  | "not-a-directory"
-  | "other-filesystem"
-  | "not-empty"
-  | "unreadable-git"
-  | "foreign-worktree"
-  | "stash"
-  | "nested-worktrees"
-  | "containment"
-  | "interrupted"
-  | "disposable"
-  | "recently-active"
-  | "needs-repair"
-  | "staged-only-copy"
-  | "unsafe-trash"
-  | "name-taken"
-  | "move-failed"
-  | "changed-during-cleanup"
-  | "rescue-failed"
-  | "not-put-in-trash-by-tool"
-  | "hidden-changes"
-  | "nested-worktree"
-  | "nested-repository"
-  | "mount-point"
-  | "undecodable-name"
-  | "private-refs"
-  | "foreign-owner"
-  | "borrowed-objects";
+export type ReasonCode = typeof REASON_CODES[number];
 
 /** A reason with its code and a sentence for people. */
 export interface Reason {

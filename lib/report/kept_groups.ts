@@ -103,6 +103,23 @@ export const KEPT_GROUPS: readonly KeptGroupRow[] = [
     next: "git -C PATH worktree list",
   },
   {
+    code: "nested-worktree",
+    phrase: "holding or inside another worktree",
+    next: "git worktree list",
+    wholeReason: true,
+  },
+  {
+    code: "private-refs",
+    phrase: "with commits only their own refs hold",
+    next: "git -C PATH for-each-ref refs/worktree refs/bisect",
+  },
+  {
+    code: "borrowed-objects",
+    phrase: "whose objects another repository borrows",
+    next: "git repack -a in the repository named",
+    wholeReason: true,
+  },
+  {
     code: "nested-repository",
     phrase: "holding another repository",
     next: "ls -a PATH",
@@ -127,7 +144,7 @@ export const KEPT_GROUPS: readonly KeptGroupRow[] = [
     phrase: "on another file system (a mount)",
     next: "findmnt PATH",
   },
-  { code: "mount", phrase: "holding a mount", next: "findmnt -R PATH" },
+  { code: "mount-point", phrase: "holding a mount", next: "findmnt -R PATH" },
   {
     code: "foreign-owner",
     phrase: "owned by another user",
@@ -149,6 +166,24 @@ export const KEPT_GROUPS: readonly KeptGroupRow[] = [
     next: "git -C PATH rev-parse --git-common-dir",
   },
   {
+    code: "undecodable-name",
+    phrase: "with names that are not UTF-8",
+    next: "ls -b PATH",
+    wholeReason: true,
+  },
+  {
+    code: "needs-repair",
+    phrase: "moved or renamed by hand",
+    next: "git worktree repair PATH",
+    wholeReason: true,
+  },
+  {
+    code: "staged-only-copy",
+    phrase: "whose only copy of staged work is git's index",
+    next: "git worktree repair, then git -C PATH status",
+    wholeReason: true,
+  },
+  {
     code: "unreadable-git",
     phrase: "with a .git file git cannot read",
     next: "git worktree repair",
@@ -157,6 +192,42 @@ export const KEPT_GROUPS: readonly KeptGroupRow[] = [
     code: "git-refused",
     phrase: "that git refused to remove",
     next: "git -C PATH status",
+    wholeReason: true,
+  },
+  {
+    code: "changed-during-cleanup",
+    phrase: "that changed during the cleanup (put back whole)",
+    next: "git -C PATH status",
+    wholeReason: true,
+  },
+  {
+    code: "not-put-in-trash-by-tool",
+    phrase: "found in the trash but not put there by this tool",
+    next: "ls -a PATH",
+    wholeReason: true,
+  },
+  {
+    code: "rescue-failed",
+    phrase: "not removed: their rescue refs could not be written",
+    next: "check the space and permissions of .git, then mpm-session prune",
+    wholeReason: true,
+  },
+  {
+    code: "unsafe-trash",
+    phrase: "not removed: the trash folder is unsafe",
+    next: "ls -la .claude/worktrees/.mpm-trash",
+    wholeReason: true,
+  },
+  {
+    code: "move-failed",
+    phrase: "that could not be moved into the trash",
+    next: "git -C PATH status",
+    wholeReason: true,
+  },
+  {
+    code: "name-taken",
+    phrase: "not moved: the name is taken",
+    next: "ls -a .claude/worktrees",
     wholeReason: true,
   },
   {

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { REASON_CODES } from "../../lib/types.ts";
 import assert from "node:assert/strict";
 import {
   cutAtWord,
@@ -142,6 +143,11 @@ Deno.test("KEPT_GROUPS: one row per code, each with a phrase and a next step", (
     /^locked/,
     "a lock is called a lock",
   );
+  const known = new Set<string>(REASON_CODES);
+  for (const code of codes) assert.ok(known.has(code), `no such code: ${code}`);
+  for (const code of REASON_CODES) {
+    assert.ok(codes.includes(code), `reason '${code}' has no group row`);
+  }
 });
 
 Deno.test("groupKept: groups in table order, default last, entries in order", () => {
