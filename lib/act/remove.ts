@@ -17,12 +17,19 @@ import {
   rename,
   rm,
   rmdir,
+  unlink,
   writeFile,
 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Reason, ReasonCode } from "../types.ts";
 import { isStrictlyInside, TRASH_NAME } from "../decide/containment.ts";
-import { describeGitFailure, type GitResult, runGit } from "../gather/git.ts";
+import { isToolSessionFile } from "../decide/tool_files.ts";
+import {
+  describeGitFailure,
+  type GitResult,
+  runGit,
+  splitNul,
+} from "../gather/git.ts";
 import { parsePorcelainV2, statusArgs } from "../gather/status_parse.ts";
 import {
   isolatedEnv,
@@ -279,6 +286,7 @@ export async function removeRegisteredWorktree(
     const r = await checks.beforeDelete(trashPath);
     if (r) kept = { code: r.code, reason: r.message };
   }
+  if (!kept) await dropToolSessionFiles(trashPath);
   const removed = kept
     ? undefined
     : await git(["worktree", "remove", trashPath]);
@@ -308,6 +316,39 @@ export async function removeRegisteredWorktree(
         describeGitFailure(back)
       })`,
     );
+  }
+}
+
+/**
+ * Deletes the session files older versions of this tool wrote inside an
+ * agent worktree, once it is judged removable in the trash. They are no
+ * one's work (the rules judged them disposable), but untracked files make
+ * `git worktree remove` refuse. Only untracked files that
+ * {@link isToolSessionFile} names go; a tracked one stays for git to judge.
+ */
+async function dropToolSessionFiles(trashPath: string): Promise<void> {
+  const top = join(trashPath, ".claude-mpm");
+  const info = await lstat(top).catch(() => undefined);
+  if (!info?.isDirectory()) return;
+  const adminDir = await readGitFile(join(trashPath, ".git"));
+  if (!adminDir) return;
+  const tracked = await runGit(["ls-files", "-z", "--", ".claude-mpm"], {
+    cwd: trashPath,
+    env: isolatedEnv(adminDir, trashPath),
+  });
+  if (tracked.code !== 0) return;
+  const keep = new Set(splitNul(tracked.stdout));
+  for (const dir of [".claude-mpm/sessions", ".claude-mpm"]) {
+    const entries = await readdir(join(trashPath, dir), { withFileTypes: true })
+      .catch(() => []);
+    for (const entry of entries) {
+      const rel = `${dir}/${entry.name}`;
+      if (entry.isFile() && isToolSessionFile(rel) && !keep.has(rel)) {
+        await unlink(join(trashPath, rel)).catch(() => {});
+      }
+    }
+    // Only an empty folder goes: anything else in it stays for git.
+    await rmdir(join(trashPath, dir)).catch(() => {});
   }
 }
 

@@ -437,6 +437,29 @@ Deno.test("prune: the tool's own .claude-mpm session files in a worktree are no 
     const o = outcome(summary.worktrees, "other-files");
     assert.equal(o.action, "preserved");
     assert.deepEqual(codes(o), ["dirty"]);
+    // Untracked and not ignored: git itself would refuse to remove them,
+    // so the real run deletes exactly these files first, as the dry run said.
+    const bare = addWorktree(box, repo, "bare-files");
+    writeFile(
+      join(bare, ".claude-mpm", "sessions", "session-20260101-y.json"),
+      "{}\n",
+    );
+    writeFile(
+      join(bare, ".claude-mpm", "sessions", "LATEST-SESSION.txt"),
+      "y\n",
+    );
+    const dry = (await runCliJson<Summary>(box, ["prune", "--dry-run"], {
+      cwd: repo,
+    })).json;
+    assert.equal(outcome(dry.worktrees, "bare-files").action, "would-prune");
+    const real = (await runCliJson<Summary>(box, ["prune"], { cwd: repo }))
+      .json;
+    assert.equal(outcome(real.worktrees, "own-files").action, "pruned");
+    assert.equal(outcome(real.worktrees, "bare-files").action, "pruned");
+    assert.ok(!exists(bare));
+    assert.equal(outcome(real.worktrees, "other-files").action, "preserved");
+    assert.ok(exists(join(other, ".claude-mpm", "notes.txt")));
+    assert.ok(exists(join(other, ".claude-mpm", "sessions", "session-1.json")));
   } finally {
     box.cleanup();
   }
