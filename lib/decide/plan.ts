@@ -226,11 +226,14 @@ export function planWorktree(
     return planned;
   }
   if (!c.facts.missing) {
-    if (nested.length > 0) {
+    // The walk of its contents may already have named the nested one.
+    if (
+      nested.length > 0 && !reasons.some((r) => r.code === "nested-worktree")
+    ) {
       addOnce(
         reasons,
         reason(
-          "nested-worktrees",
+          "nested-worktree",
           `another registered worktree lives inside it: ${
             nested.slice(0, 3).map((n) => `'${n}'`).join(", ")
           }`,

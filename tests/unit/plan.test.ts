@@ -109,7 +109,7 @@ const rows: Row[] = [
     candidate: { facts: removable("a"), refusal: OK_REFUSAL },
     registered: ["/repo", `${ROOT}/a`, `${ROOT}/a/inner`],
     action: "keep",
-    codes: ["nested-worktrees"],
+    codes: ["nested-worktree"],
   },
   {
     name: "younger than min-age: recently-active",
