@@ -100,6 +100,35 @@ function markdownTable(
 }
 
 /**
+ * A help description as Markdown: its prose lines joined into paragraphs,
+ * and its indented lines (commands, a list of events) kept as they are in
+ * a code block, as the terminal help shows them.
+ */
+export function descriptionMarkdown(text: string): string[] {
+  const out: string[] = [];
+  let prose: string[] = [];
+  let code: string[] = [];
+  const flush = () => {
+    if (prose.length) out.push(prose.join(" ").replace(/ {2,}/g, " "), "");
+    if (code.length) out.push("```", ...code, "```", "");
+    prose = [];
+    code = [];
+  };
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") flush();
+    else if (/^ {2}/.test(line)) {
+      if (prose.length) flush();
+      code.push(line.slice(2));
+    } else {
+      if (code.length) flush();
+      prose.push(line.trim());
+    }
+  }
+  flush();
+  return out.slice(0, -1);
+}
+
+/**
  * The README's per-command reference, in Markdown: for each command its
  * usage, description, options table, notes and examples.
  */
@@ -116,10 +145,7 @@ export function readmeReference(
   ];
   for (const c of commands) {
     out.push(`### \`${`${c.name} ${c.usage}`.trim()}\``, "");
-    out.push(
-      c.description.replace(/\n(?!\n)/g, " ").replace(/ {2,}/g, " "),
-      "",
-    );
+    out.push(...descriptionMarkdown(c.description), "");
     const shown = c.options.filter((o) => !o.hidden);
     if (shown.length) {
       out.push(...markdownTable(["Option", "Meaning"], shown.map(row)), "");

@@ -13,11 +13,14 @@ import { handleHookEvent } from "./hook.ts";
 export const hookCommand: CommandDescriptor = {
   name: "hook",
   summary: "Handle a Claude Code hook event read from stdin",
-  usage: "[--prune] < event.json",
+  usage: "[--prune] [--max-age DURATION] < event.json",
   description: `Handle a Claude Code hook event given as JSON on stdin:
   PreCompact     save a session (trigger and transcript recorded; no cleanup
-                 unless --prune is given)
-  SessionStart   print the latest session as additional context
+                 unless --prune is given); a repeat within 60 s with the
+                 same HEAD, status and todos writes nothing
+  SessionStart   print a paused session as context: after a compaction the
+                 one just saved, else the newest of this worktree (else of
+                 the project) paused within --max-age
 Anything else, or bad JSON, prints nothing and exits 0: a hook never breaks
 the editor.`,
   options: [
