@@ -506,3 +506,83 @@ export interface InstallHooksResult {
   /** A summary for people. */
   text: string;
 }
+
+/** What a cleanup would do with one entry. */
+export type WorktreeState =
+  | "would-remove"
+  | "would-clean"
+  | "would-sweep"
+  | "kept";
+
+/** One row of the worktrees view. */
+export interface WorktreeEntry {
+  /** The folder name under `.claude/worktrees/`. */
+  name: string;
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the repository root. */
+  relative_path: string;
+  /** `worktree` (registered with git) or `orphan` (a directory git does not know). */
+  kind: "worktree" | "orphan";
+  /** Branch short name, or `null` when detached, unknown or an orphan. */
+  branch: string | null;
+  /** What `prune` would do. */
+  state: WorktreeState;
+  /** Why it would be kept; empty when it would go. */
+  reasons: Reason[];
+  /** Newest activity, ISO 8601, or `null` when unknown. */
+  last_activity_at: string | null;
+  /** Bytes on disk when known (computed for what would go), else `null`. */
+  size_bytes: number | null;
+  /** Which integration check held, or `null`. */
+  integration_check: IntegrationCheck | null;
+}
+
+/** What {@link listWorktrees} found. */
+export interface WorktreeList {
+  /** The version of this document. */
+  schema_version: 1;
+  /** The default branch integration was checked against, or `null`. */
+  default_branch: string | null;
+  /** Every entry, worktrees first, in the cleanup's order. */
+  worktrees: WorktreeEntry[];
+  /** Totals for the summary line. */
+  totals: {
+    /** Entries listed. */
+    count: number;
+    /** Entries a cleanup would remove, clean or sweep. */
+    would_go: number;
+    /** Entries a cleanup would keep. */
+    kept: number;
+    /** Bytes a cleanup would reclaim. */
+    reclaimable_bytes: number;
+  };
+  /** Why nothing could be judged, or `null`. */
+  skipped: string | null;
+  /** Notes of the run, such as `/proc` not being readable. */
+  notes: string[];
+}
+
+/** One journal line: a removal and how to undo it. */
+export interface JournalEntry {
+  /** Format version. */
+  v: 1;
+  /** When it was removed, ISO time. */
+  time: string;
+  /** `worktree` (registered) or `clone` (orphan clone). */
+  kind: "worktree" | "clone";
+  /** Its folder name under `.claude/worktrees/`. */
+  name: string;
+  /** Its absolute path before removal. */
+  path: string;
+  /** Its branch short name, `null` when detached or unknown. */
+  branch: string | null;
+  /** Its HEAD commit, `null` when unborn. */
+  head: string | null;
+  /** The rescue ref prefix: `refs/mpm-session/rescue/<name>/<stamp>`. */
+  rescue_prefix: string;
+  /** Each rescued ref (under the prefix) with its commit. */
+  refs: Record<string, string>;
+  /** The facts that allowed the removal. */
+  facts: Record<string, unknown>;
+}

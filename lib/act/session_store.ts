@@ -21,7 +21,6 @@ import {
   loadSession,
   readLatestPointer,
 } from "../gather/sessions.ts";
-import { renderSessionMarkdown } from "../report/markdown.ts";
 import type { SessionDocument, SessionFiles } from "../types.ts";
 
 export type { SessionFiles };
@@ -123,12 +122,14 @@ async function stampSessionFiles(
  * the pause's own second, or when that is taken the next free second, so
  * every id stays in claude-mpm's pattern. Names are taken with an exclusive
  * create, so parallel pauses never overwrite each other. `build` receives
- * the final id.
+ * the final id; `markdown` renders the `.md` (the store writes, the report
+ * renders).
  */
 export async function createSessionFiles(
   sessionsDir: string,
   pausedAt: Date,
   build: (id: string) => SessionDocument,
+  markdown: (doc: SessionDocument) => string,
 ): Promise<{ files: SessionFiles; doc: SessionDocument }> {
   const taken = await takenIds(sessionsDir);
   for (let attempt = 1; attempt <= MAX_ID_ATTEMPTS; attempt++) {
@@ -148,7 +149,7 @@ export async function createSessionFiles(
     try {
       createdMarkdown = await createFileExclusive(
         markdownPath,
-        renderSessionMarkdown(doc),
+        markdown(doc),
       );
     } catch (error) {
       await unlink(jsonPath).catch(() => {});
@@ -173,13 +174,17 @@ export async function createSessionFiles(
   );
 }
 
-/** Rewrites a session's own files after the cleanup report is added. */
+/**
+ * Rewrites a session's own files after the cleanup report is added;
+ * `markdown` renders the `.md` (the store writes, the report renders).
+ */
 export async function rewriteSessionFiles(
   files: SessionFiles,
   doc: SessionDocument,
+  markdown: (doc: SessionDocument) => string,
 ): Promise<void> {
   await writeFileAtomic(files.jsonPath, sessionJson(doc));
-  await writeFileAtomic(files.markdownPath, renderSessionMarkdown(doc));
+  await writeFileAtomic(files.markdownPath, markdown(doc));
   await stampSessionFiles(files, doc);
 }
 

@@ -28,6 +28,7 @@ import {
   writeSelfIgnore,
 } from "../act/session_store.ts";
 import { writeFileAtomic } from "../act/write.ts";
+import { renderSessionMarkdown } from "../report/markdown.ts";
 import {
   type GitContext,
   type PauseResult,
@@ -208,6 +209,7 @@ export async function pause(options: PauseOptions = {}): Promise<PauseResult> {
     sessionsDir,
     now,
     (id) => ({ ...build(id), ...auto.extra(id) }),
+    renderSessionMarkdown,
   );
   await writeLatestPointer(doc, files);
 
@@ -227,7 +229,9 @@ export async function pause(options: PauseOptions = {}): Promise<PauseResult> {
       );
     }
     if (cleanup) doc.worktree_prune_summary = cleanup;
-    await rewriteSessionFiles(files, doc).catch((error) => {
+    await rewriteSessionFiles(files, doc, renderSessionMarkdown).catch((
+      error,
+    ) => {
       doc.warnings.push(
         `Cannot add the cleanup report to the session: ${
           (error as Error).message

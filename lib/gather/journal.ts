@@ -8,36 +8,15 @@
 
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { JournalEntry } from "../types.ts";
+
+export type { JournalEntry };
 
 /** The journal's file name in the state folder. */
 export const JOURNAL_NAME = "journal.jsonl";
 
 /** The folder, relative to the common git directory, that holds the journal. */
 export const JOURNAL_DIR = "mpm-session";
-
-/** One journal line: a removal and how to undo it. */
-export interface JournalEntry {
-  /** Format version. */
-  v: 1;
-  /** When it was removed, ISO time. */
-  time: string;
-  /** `worktree` (registered) or `clone` (orphan clone). */
-  kind: "worktree" | "clone";
-  /** Its folder name under `.claude/worktrees/`. */
-  name: string;
-  /** Its absolute path before removal. */
-  path: string;
-  /** Its branch short name, `null` when detached or unknown. */
-  branch: string | null;
-  /** Its HEAD commit, `null` when unborn. */
-  head: string | null;
-  /** The rescue ref prefix: `refs/mpm-session/rescue/<name>/<stamp>`. */
-  rescue_prefix: string;
-  /** Each rescued ref (under the prefix) with its commit. */
-  refs: Record<string, string>;
-  /** The facts that allowed the removal. */
-  facts: Record<string, unknown>;
-}
 
 /** The journal's path for the repository whose common git directory is `commonDir`. */
 export function journalPath(commonDir: string): string {

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { JournalEntry } from "../gather/journal.ts";
+import type { JournalEntry } from "../types.ts";
 import { displayPath } from "./escape.ts";
 import { fitEntry, plural } from "./fit.ts";
 import { formatAge } from "./time.ts";

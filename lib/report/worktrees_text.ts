@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { WorktreeEntry, WorktreeList } from "../commands/worktrees.ts";
+import type { WorktreeEntry, WorktreeList } from "../types.ts";
 import type { Colors } from "./color.ts";
 import { displayPath } from "./escape.ts";
 import { cutAtWord, DEFAULT_WIDTH, plural, shortenMiddle } from "./fit.ts";

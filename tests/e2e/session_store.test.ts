@@ -15,18 +15,24 @@ import {
   writeLatestPointer,
 } from "../../lib/act/session_store.ts";
 import { sandbox } from "../helpers.ts";
+import { renderSessionMarkdown } from "../../lib/report/markdown.ts";
 import { sessionDocument } from "../unit/_fixtures.ts";
 
 const PAUSED_AT = new Date("2026-12-01T20:36:20.250Z");
 
 function create(dir: string, pausedAt = PAUSED_AT, message = "x") {
-  return createSessionFiles(dir, pausedAt, (id) =>
-    sessionDocument({
-      session_id: id,
-      paused_at: pausedAt.toISOString(),
-      project_path: dir,
-      conversation: { summary: message },
-    }));
+  return createSessionFiles(
+    dir,
+    pausedAt,
+    (id) =>
+      sessionDocument({
+        session_id: id,
+        paused_at: pausedAt.toISOString(),
+        project_path: dir,
+        conversation: { summary: message },
+      }),
+    renderSessionMarkdown,
+  );
 }
 
 Deno.test("createSessionFiles: 20 at once in one second take 20 consecutive seconds, none overwritten, file times in id order", async () => {
@@ -46,7 +52,7 @@ Deno.test("createSessionFiles: 20 at once in one second take 20 consecutive seco
     }
     // Rewrite in reverse order: file times still follow the ids.
     for (const m of [...made].reverse()) {
-      await rewriteSessionFiles(m.files, m.doc);
+      await rewriteSessionFiles(m.files, m.doc, renderSessionMarkdown);
     }
     const times = ids.map((id) =>
       statSync(join(box.dir, `${id}.json`)).mtimeMs
