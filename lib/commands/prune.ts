@@ -51,6 +51,8 @@ import {
 import { newestActivityMs } from "../gather/activity.ts";
 import {
   gitFilePointsBack,
+  type HandMoved,
+  handMovedWorktrees,
   indexGitlinks,
   readAdminDirs,
   renamedFolders,
@@ -440,6 +442,17 @@ async function pruneLocked(
       );
     }
   }
+  // A worktree moved by hand within .claude/worktrees/ is repaired, then
+  // judged like any other; a dry run judges it as the repair leaves it.
+  const repaired = await repairHandMoved(records, {
+    dryRun,
+    mainRoot,
+    worktreesDir,
+    commonDir,
+    notes: summary.notes,
+    rel,
+  });
+  records = repaired.records;
   const candidates = records.slice(1).filter((r) =>
     !r.bare && isStrictlyInside(worktreesDir, resolve(r.path)) &&
     !isStrictlyInside(trashDir, resolve(r.path)) &&
@@ -511,7 +524,8 @@ async function pruneLocked(
         isCurrent: false,
         errors: [error.message],
       }));
-      const adminDir = adminDirs.get(resolve(record.path));
+      const adminDir = adminDirs.get(resolve(record.path)) ??
+        repaired.pending.get(resolve(record.path));
       const candidate: WorktreeCandidate = { facts };
       if (facts.missing) {
         const adminReal = adminDir
@@ -539,7 +553,12 @@ async function pruneLocked(
           adminDir,
         );
         if (classifyWorktree(facts).action === "remove") {
-          candidate.refusal = await refusalFacts(record.path, adminDir);
+          const refusal = await refusalFacts(record.path, adminDir);
+          // The repair a real run makes first points it back.
+          if (repaired.pending.has(resolve(record.path))) {
+            refusal.pointsBack = true;
+          }
+          candidate.refusal = refusal;
         }
       }
       tick();
@@ -715,6 +734,78 @@ async function pruneLocked(
   summary.worktrees = worktreeOutcomes;
   summary.orphans = orphanOutcomes;
   return finish(summary);
+}
+
+/** What {@link repairHandMoved} needs. */
+interface RepairPlace {
+  dryRun: boolean;
+  mainRoot: string;
+  worktreesDir: string;
+  commonDir: string;
+  /** The run's notes, where each repair is said. */
+  notes: string[];
+  /** A path as the report shows it. */
+  rel: (path: string) => string;
+}
+
+/**
+ * Records where hand-moved worktrees are (`git worktree repair FOLDER`) so
+ * the cleanup judges them by every rule at their real place. A dry run
+ * changes nothing: it lists each as the repair would leave it, and the
+ * folders whose repair is pending, with their admin folders, come back in
+ * `pending`. A repair git refuses leaves the registration as it is, kept
+ * as `needs-repair`.
+ */
+async function repairHandMoved(
+  records: WorktreeRecord[],
+  place: RepairPlace,
+): Promise<{ records: WorktreeRecord[]; pending: Map<string, string> }> {
+  const pending = new Map<string, string>();
+  // Only registrations of .claude/worktrees/ itself: one elsewhere is a
+  // person's worktree, whatever a folder here claims.
+  const moved = await handMovedWorktrees(
+    records.slice(1).map((r) => r.path).filter((p) =>
+      isStrictlyInside(place.worktreesDir, resolve(p))
+    ),
+    place.worktreesDir,
+    place.commonDir,
+  );
+  if (moved.length === 0) return { records, pending };
+  const said = (m: HandMoved, verb: string) =>
+    place.notes.push(
+      `${verb} '${place.rel(m.folder)}': the worktree registered at '${
+        place.rel(m.registered)
+      }' was moved there by hand (git worktree repair)`,
+    );
+  if (!place.dryRun) {
+    let any = false;
+    for (const m of moved) {
+      const result = await runGit(["worktree", "repair", m.folder], {
+        cwd: place.mainRoot,
+        readOnly: false,
+      });
+      if (result.code === 0) {
+        any = true;
+        said(m, "repaired");
+      }
+    }
+    if (!any) return { records, pending };
+    const relisted = await listWorktrees(place.mainRoot);
+    // The list read before the repair no longer describes the repository.
+    if (typeof relisted === "string") throw new Error(relisted);
+    return { records: relisted, pending };
+  }
+  const byPath = new Map(moved.map((m) => [resolve(m.registered), m]));
+  const out = await Promise.all(records.map(async (r) => {
+    const m = byPath.get(resolve(r.path));
+    if (!m) return r;
+    const now = await currentRecord(m.folder, m.adminDir);
+    if (typeof now === "string") return r;
+    pending.set(resolve(m.folder), m.adminDir);
+    said(m, "would repair");
+    return now;
+  }));
+  return { records: out, pending };
 }
 
 /** Reasons a trash entry went back that the rules alone would not repeat. */

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { readdir, readFile, realpath } from "node:fs/promises";
+import { lstat, readdir, readFile, realpath } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { runGit } from "./git.ts";
 import { readGitFile } from "./worktree_facts.ts";
@@ -148,4 +148,67 @@ export async function renamedFolders(
     if (real) out.set(real, folder);
   }));
   return out;
+}
+
+/** A registered worktree moved by hand to another folder under `.claude/worktrees/`. */
+export interface HandMoved {
+  /** The folder its registration names, which is gone. */
+  registered: string;
+  /** The folder it is in now, whose `.git` file names its admin folder. */
+  folder: string;
+  /** Its admin folder in `<common dir>/worktrees/`. */
+  adminDir: string;
+}
+
+/**
+ * The registered worktrees under `worktreesDir` whose folder is gone while
+ * another folder there names their admin folder in its `.git` file: moved
+ * or renamed by hand, so `git worktree repair FOLDER` records where they
+ * are. A registration two folders name is left alone.
+ */
+export async function handMovedWorktrees(
+  registered: readonly string[],
+  worktreesDir: string,
+  commonDir: string,
+): Promise<HandMoved[]> {
+  const [adminDirs, names] = await Promise.all([
+    readAdminDirs(commonDir),
+    readdir(worktreesDir).catch(() => [] as string[]),
+  ]);
+  const gone = (await Promise.all(registered.map(async (path) => {
+    const missing = await lstatMissing(path);
+    const adminDir = adminDirs.get(resolve(path));
+    return missing && adminDir ? { path, adminDir } : undefined;
+  }))).filter((x): x is { path: string; adminDir: string } => x !== undefined);
+  if (gone.length === 0) return [];
+  const taken = new Set(registered.map((p) => resolve(p)));
+  const folders = names.map((n) => join(worktreesDir, n)).filter((f) =>
+    !taken.has(resolve(f))
+  );
+  const claims = new Map<string, string[]>();
+  await Promise.all(folders.map(async (folder) => {
+    const named = await readGitFile(join(folder, ".git"));
+    const real = named && await realpath(named).catch(() => undefined);
+    if (real) claims.set(real, [...(claims.get(real) ?? []), folder]);
+  }));
+  const out: HandMoved[] = [];
+  for (const { path, adminDir } of gone) {
+    const real = await realpath(adminDir).catch(() => undefined);
+    const folders = real ? claims.get(real) ?? [] : [];
+    // Two folders naming one registration: which is the worktree is a
+    // person's call, so neither is repaired.
+    if (folders.length === 1) {
+      out.push({ registered: path, folder: folders[0], adminDir: real! });
+    }
+  }
+  return out;
+}
+
+async function lstatMissing(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return false;
+  } catch (error) {
+    return (error as { code?: string }).code === "ENOENT";
+  }
 }

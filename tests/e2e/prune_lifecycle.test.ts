@@ -9,6 +9,7 @@
 
 import assert from "node:assert/strict";
 import {
+  cpSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -342,30 +343,42 @@ Deno.test("trash: an entry the tool cannot show it put there is moved back under
   }
 });
 
-Deno.test("gone folders: a registration is kept (needs-repair / staged-only-copy) unless its folder is really gone", async () => {
+Deno.test("gone folders: a registration is kept (needs-repair / staged-only-copy) unless its folder is really gone; a hand-moved worktree is repaired and judged", async () => {
   const box = sandbox();
   try {
     const repo = makeRepo(box);
     const renamed = addWorktree(box, repo, "renamed");
+    const dirtyMoved = addWorktree(box, repo, "dirty-moved");
+    const twice = addWorktree(box, repo, "twice");
     const staged = addWorktree(box, repo, "staged");
     const gone = addWorktree(box, repo, "gone");
     renameSync(renamed, join(repo, WT, "renamed-by-hand"));
+    writeFile(join(dirtyMoved, "work.txt"), "mine\n");
+    renameSync(dirtyMoved, join(repo, WT, "dirty-elsewhere"));
+    // Two folders name one registration: which is the worktree is unclear.
+    cpSync(twice, join(repo, WT, "twice-copy"), { recursive: true });
+    renameSync(twice, join(repo, WT, "twice-moved"));
     writeFile(join(staged, "s.txt"), "only in the index\n");
     git(box, staged, "add", "s.txt");
     rmSync(staged, { recursive: true });
     rmSync(gone, { recursive: true });
     const dry = await prune({ projectPath: repo, dryRun: true });
-    assert.deepEqual(codes(outcome(dry, "renamed")), ["needs-repair"]);
+    assert.equal(outcome(dry, "renamed-by-hand").action, "would-prune");
+    assert.deepEqual(codes(outcome(dry, "dirty-elsewhere")), ["dirty"]);
+    assert.ok(
+      dry.notes.some((n) => /would repair .*renamed-by-hand/.test(n)),
+      dry.notes.join("\n"),
+    );
+    assert.deepEqual(codes(outcome(dry, "twice")), ["needs-repair"]);
     assert.match(
-      outcome(dry, "renamed").reasons[0].message,
-      /git worktree repair .*renamed-by-hand/,
+      outcome(dry, "twice").reasons[0].message,
+      /git worktree repair/,
     );
     assert.deepEqual(codes(outcome(dry, "staged")), ["staged-only-copy"]);
-    const byHand = dry.orphans.find((o) =>
-      o.path === join(repo, WT, "renamed-by-hand")
-    );
-    assert.equal(byHand?.action, "preserved");
-    assert.ok(codes(byHand!).includes("needs-repair"), JSON.stringify(byHand));
+    for (const copy of ["twice-copy", "twice-moved"]) {
+      const byHand = dry.orphans.find((o) => o.path === join(repo, WT, copy));
+      assert.equal(byHand?.action, "preserved", copy);
+    }
     assert.equal(outcome(dry, "gone").action, "admin-pruned");
     const real = await prune({ projectPath: repo });
     assert.deepEqual(
@@ -375,6 +388,8 @@ Deno.test("gone folders: a registration is kept (needs-repair / staged-only-copy
       ) => [w.relative_path, w.action === "would-prune" ? "pruned" : w.action]),
       "the real run did what the dry run said",
     );
+    assert.ok(!exists(join(repo, WT, "renamed-by-hand")));
+    assert.ok(exists(join(repo, WT, "dirty-elsewhere", "work.txt")));
     assert.ok(exists(join(repo, ".git", "worktrees", "staged")));
     assert.ok(!exists(join(repo, ".git", "worktrees", "gone")));
 
@@ -390,7 +405,7 @@ Deno.test("gone folders: a registration is kept (needs-repair / staged-only-copy
         JSON.stringify(w),
       );
     }
-    assert.equal(readdirSync(join(repo, ".git", "worktrees")).length, 2);
+    assert.equal(readdirSync(join(repo, ".git", "worktrees")).length, 3);
   } finally {
     box.cleanup();
   }
