@@ -8,6 +8,7 @@
  */
 
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import {
   type ClaudeLockOwner,
   judgeClaudeLock,
@@ -20,6 +21,7 @@ import {
 } from "../decide/claude_lock.ts";
 import { describeGitFailure, runGit } from "./git.ts";
 import type { WorktreeRecord } from "./worktree_list_parse.ts";
+import { readGitFile } from "./worktree_facts.ts";
 import type { WorktreeOutcome } from "../types.ts";
 
 /** Reads what `/proc` says about a pid. */
@@ -84,6 +86,18 @@ interface Finding {
   note?: string;
 }
 
+/** The lock reason git has for a worktree now, read from its admin folder. */
+async function currentLockReason(
+  worktree: string,
+): Promise<string | undefined> {
+  const adminDir = await readGitFile(join(worktree, ".git"));
+  if (!adminDir) return undefined;
+  return await readFile(join(adminDir, "locked"), "utf8").then(
+    (text) => text.replace(/\r?\n$/, ""),
+    () => undefined,
+  );
+}
+
 /**
  * Checks every Claude Code lock among `records` and unlocks the stale ones
  * (a real run, unless `keepStaleLocks`). Call it while holding the prune
@@ -118,9 +132,17 @@ export async function settleClaudeLocks(
       return record;
     }
     if (!options.dryRun) {
+      // A client that took the worktree again since the list was read
+      // wrote a new reason: that lock is not the stale one.
+      if (await currentLockReason(record.path) !== record.lockReason) {
+        finding.note = `kept the lock of ${
+          ownerLabel(owner)
+        }: it changed while the cleanup ran`;
+        return record;
+      }
       const result = await runGit(
         ["worktree", "unlock", "--", record.path],
-        { cwd: options.mainRoot },
+        { cwd: options.mainRoot, readOnly: false },
       );
       if (result.code !== 0) {
         finding.note = `cannot unlock stale lock of ${ownerLabel(owner)}: ${

@@ -11,7 +11,10 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import process from "node:process";
 import { prune as pruneLibrary } from "../../lib/commands/prune.ts";
+import { settleClaudeLocks } from "../../lib/gather/claude_lock.ts";
+import { parseWorktreeList } from "../../lib/gather/worktree_list_parse.ts";
 import {
   addWorktree,
   exists,
@@ -226,9 +229,6 @@ Deno.test({
       );
       assert.ok(lockReasonOf(join(repo, ".git"), "agent-a2"));
 
-      const { settleClaudeLocks } = await import(
-        "../../lib/gather/claude_lock.ts"
-      );
       const settled = await settleClaudeLocks(
         [{
           path: gone,
@@ -250,6 +250,39 @@ Deno.test({
         /kept the lock of claude agent agent-a2: cannot tell whether pid 999999999 runs: cannot read/,
       );
       assert.ok(lockReasonOf(join(repo, ".git"), "agent-a2"), "still locked");
+    } finally {
+      box.cleanup();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "claude locks: a lock that changed since the list was read is not the stale one: it stays",
+  ignore: !HAS_PROC,
+  fn: async () => {
+    const box = sandbox();
+    try {
+      const repo = makeRepo(box);
+      const path = addWorktree(box, repo, "agent-a1");
+      const stale = "claude agent agent-a1 (pid 999999999 start 1)";
+      git(box, repo, "worktree", "lock", "--reason", stale, path);
+      const [record] = parseWorktreeList(
+        git(box, repo, "worktree", "list", "--porcelain", "-z") + "\0",
+      ).filter((r) => r.path === path);
+      assert.equal(record.lockReason, stale);
+      // Claude Code takes the worktree again after the list was read.
+      const fresh = `claude agent agent-a1 (pid ${process.pid} start ${
+        startTicks(process.pid)
+      })`;
+      git(box, repo, "worktree", "unlock", path);
+      git(box, repo, "worktree", "lock", "--reason", fresh, path);
+      const settled = await settleClaudeLocks([record], {
+        mainRoot: repo,
+        dryRun: false,
+      });
+      assert.equal(settled.records[0].lockReason, stale, "still locked");
+      assert.equal(lockReasonOf(join(repo, ".git"), "agent-a1"), fresh);
     } finally {
       box.cleanup();
     }
