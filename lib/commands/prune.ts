@@ -490,7 +490,11 @@ async function pruneLocked(
   }
   const [adminDirs, renamed] = await Promise.all([
     readAdminDirs(commonDir),
-    renamedFolders(orphanPaths),
+    // A dry run leaves the trash as it is; a registration whose folder
+    // waits there is not gone (the real run moves the folder back first).
+    renamedFolders(
+      dryRun ? [...orphanPaths, ...summary.trash.remaining] : orphanPaths,
+    ),
   ]);
   safety.adminDirs = adminDirs;
 

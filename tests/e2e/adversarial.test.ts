@@ -1,0 +1,137 @@
+/**
+ * Adversarial end-to-end tests: real repositories in odd states the
+ * cleanup must not be fooled by, through the real CLI. Each test names the
+ * rule it holds; the dry run and the real run must agree on what goes.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import process from "node:process";
+import {
+  addWorktree,
+  exists,
+  git,
+  makeRepo,
+  runCliJson,
+  sandbox,
+  writeFile,
+} from "../helpers.ts";
+
+interface Outcome {
+  relative_path: string;
+  action: string;
+  reasons: { code: string; message: string }[];
+}
+
+interface Summary {
+  worktrees: Outcome[];
+  orphans: Outcome[];
+  trash: { emptied: string[]; restored: string[]; remaining: string[] };
+}
+
+const WT = join(".claude", "worktrees");
+
+/** The action of each worktree and orphan, by relative path. */
+function actions(summary: Summary): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const o of [...summary.worktrees, ...summary.orphans]) {
+    out[o.relative_path] = o.action;
+  }
+  return out;
+}
+
+/** What the real run removed or swept, the dry run said would go. */
+function assertAgree(dry: Summary, real: Summary): void {
+  const said = actions(dry);
+  const done = actions(real);
+  for (const [path, action] of Object.entries(done)) {
+    if (action === "pruned") assert.equal(said[path], "would-prune", path);
+    if (action === "swept") assert.equal(said[path], "would-sweep", path);
+  }
+  for (const [path, action] of Object.entries(said)) {
+    if (action === "would-prune") assert.equal(done[path], "pruned", path);
+    if (action === "would-sweep") assert.equal(done[path], "swept", path);
+  }
+}
+
+Deno.test("prune: a worktree moved into the trash by hand is never deleted, and the dry run says so", async () => {
+  for (const dirty of [false, true]) {
+    const box = sandbox();
+    try {
+      const repo = makeRepo(box);
+      const wt = addWorktree(box, repo, "a");
+      if (dirty) writeFile(join(wt, "README.md"), "only copy\n");
+      const trash = join(repo, WT, ".mpm-trash");
+      mkdirSync(trash);
+      renameSync(wt, join(trash, "a"));
+
+      const dry = (await runCliJson<Summary>(box, ["prune", "--dry-run"], {
+        cwd: repo,
+      })).json;
+      const real = (await runCliJson<Summary>(box, ["prune"], { cwd: repo }))
+        .json;
+      const dryActs = actions(dry);
+      assert.notEqual(
+        dryActs[join(WT, "a")],
+        "admin-pruned",
+        `dirty=${dirty}: the folder is in the trash, not gone: ${
+          JSON.stringify(dry.worktrees)
+        }`,
+      );
+      // The tool cannot show it put the folder there: it goes back whole.
+      assert.ok(
+        exists(join(repo, WT, "a", "README.md")),
+        `dirty=${dirty}: the worktree was deleted: ${JSON.stringify(real)}`,
+      );
+      assert.ok(git(box, repo, "worktree", "list").includes(join(WT, "a")));
+      assertAgree(dry, real);
+    } finally {
+      box.cleanup();
+    }
+  }
+});
+
+const isRoot = process.getuid?.() === 0;
+
+Deno.test({
+  name:
+    "prune: a worktree or orphan that is itself a bind mount stays, and the dry run says so",
+  ignore: !isRoot || process.platform !== "linux",
+  fn: async () => {
+    const box = sandbox();
+    const mounted: string[] = [];
+    try {
+      const repo = makeRepo(box);
+      const wt = addWorktree(box, repo, "a");
+      const orphan = join(repo, WT, "o");
+      mkdirSync(orphan);
+      for (const path of [wt, orphan]) {
+        // Same file system, same device id: only the mount table tells.
+        execFileSync("mount", ["--bind", path, path]);
+        mounted.push(path);
+      }
+      const dry = (await runCliJson<Summary>(box, ["prune", "--dry-run"], {
+        cwd: repo,
+      })).json;
+      const real = (await runCliJson<Summary>(box, ["prune"], { cwd: repo }))
+        .json;
+      assertAgree(dry, real);
+      assert.equal(actions(dry)[join(WT, "a")], "preserved");
+      assert.equal(actions(dry)[join(WT, "o")], "preserved");
+      assert.ok(exists(join(wt, "README.md")));
+    } finally {
+      for (const path of mounted) {
+        try {
+          execFileSync("umount", [path]);
+        } catch {
+          // Left for the cleanup below to report.
+        }
+      }
+      box.cleanup();
+    }
+  },
+});
