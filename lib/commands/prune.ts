@@ -77,6 +77,7 @@ import { ensureStateDir } from "../act/state.ts";
 import { acquirePruneLock, PRUNE_LOCK_NAME } from "../act/lock.ts";
 import { writeFileAtomic } from "../act/write.ts";
 import {
+  checkContained,
   originalName,
   recoverTrash,
   type RemovalContext,
@@ -585,6 +586,23 @@ async function pruneLocked(
     minAgeMs,
     heldBack,
   });
+  // Every removal goes through the trash: one the tool cannot use (a
+  // symlink, a file, another device) keeps them all, in both runs alike.
+  const unsafeTrash = worktreesDev !== undefined &&
+      await lstatOrUndefined(trashDir)
+    ? await checkContained(trashDir, worktreesDirReal, worktreesDev)
+    : undefined;
+  if (unsafeTrash !== undefined) {
+    const why: Reason = {
+      code: "unsafe-trash",
+      message: `trash folder '${trashDir}' is unsafe: ${unsafeTrash}`,
+    };
+    for (const p of [...plan.worktrees, ...plan.orphans]) {
+      if (p.action !== "remove" && p.action !== "sweep") continue;
+      p.action = "keep";
+      p.reasons.push(why);
+    }
+  }
 
   const interrupted = () => options.signal?.aborted ?? false;
   const interruptedReason: Reason = {

@@ -8,7 +8,7 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, renameSync } from "node:fs";
+import { mkdirSync, renameSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import {
@@ -134,4 +134,32 @@ Deno.test({
       box.cleanup();
     }
   },
+});
+
+Deno.test("prune: a trash folder the tool cannot use keeps every removal, and the dry run says so", async () => {
+  for (const kind of ["symlink", "file"]) {
+    const box = sandbox();
+    try {
+      const repo = makeRepo(box);
+      const wt = addWorktree(box, repo, "a");
+      mkdirSync(join(repo, WT, "o"));
+      const trash = join(repo, WT, ".mpm-trash");
+      const elsewhere = join(box.dir, "elsewhere");
+      mkdirSync(elsewhere);
+      if (kind === "symlink") symlinkSync(elsewhere, trash);
+      else writeFile(trash, "not a folder\n");
+
+      const dry = (await runCliJson<Summary>(box, ["prune", "--dry-run"], {
+        cwd: repo,
+      })).json;
+      const real = (await runCliJson<Summary>(box, ["prune"], { cwd: repo }))
+        .json;
+      assertAgree(dry, real);
+      assert.equal(actions(dry)[join(WT, "a")], "preserved", kind);
+      assert.equal(actions(dry)[join(WT, "o")], "preserved", kind);
+      assert.ok(exists(join(wt, "README.md")), kind);
+    } finally {
+      box.cleanup();
+    }
+  }
 });
