@@ -16,6 +16,7 @@ import {
   exists,
   git,
   makeRepo,
+  runCli,
   runCliJson,
   sandbox,
   writeFile,
@@ -162,4 +163,29 @@ Deno.test("prune: a trash folder the tool cannot use keeps every removal, and th
       box.cleanup();
     }
   }
+});
+
+Deno.test({
+  name:
+    "a repository owned by another user is named as such, not as 'not a git repository', and nothing is written in it",
+  ignore: !isRoot,
+  fn: async () => {
+    const box = sandbox();
+    try {
+      const repo = makeRepo(box);
+      addWorktree(box, repo, "a");
+      execFileSync("chown", ["-R", "nobody", repo]);
+      for (const args of [["prune", "--dry-run"], ["pause", "-m", "x"]]) {
+        const result = await runCli(box, args, { cwd: repo });
+        assert.equal(result.code, 1, args.join(" "));
+        assert.match(result.stderr, /owned by another user/, args.join(" "));
+        assert.match(result.stderr, /safe\.directory/);
+        assert.doesNotMatch(result.stderr, /not inside a git repository/);
+      }
+      assert.ok(!exists(join(repo, ".claude-mpm")));
+      assert.ok(exists(join(repo, WT, "a", "README.md")));
+    } finally {
+      box.cleanup();
+    }
+  },
 });
