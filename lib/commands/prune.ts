@@ -656,6 +656,9 @@ async function pruneLocked(
     const record = recordOf.get(facts.path)!;
     if (dryRun) {
       outcome.action = "would-prune";
+      if (options.deleteBranches && facts.branch) {
+        await predictBranchDelete(mainRoot, facts.branch, outcome);
+      }
     } else if (interrupted()) {
       outcome.reasons = [interruptedReason];
       outcome.bytes_reclaimed = 0;
@@ -1025,6 +1028,40 @@ async function rescueOrphanBeforeDelete(
       code: "rescue-failed",
       message: `cannot save a way back: ${(error as Error).message}`,
     };
+  }
+}
+
+/**
+ * What `git branch -d` will do, for the dry run: it deletes a branch that
+ * its upstream holds, or, without an upstream, the HEAD of the main
+ * worktree it runs in.
+ */
+async function predictBranchDelete(
+  mainRoot: string,
+  branch: string,
+  outcome: WorktreeOutcome,
+): Promise<void> {
+  const ref = `refs/heads/${branch}`;
+  const upstream = await runGit(
+    [
+      "rev-parse",
+      "--verify",
+      "-q",
+      "--symbolic-full-name",
+      `${ref}@{upstream}`,
+    ],
+    { cwd: mainRoot },
+  );
+  const into = upstream.code === 0 && upstream.stdout.trim()
+    ? upstream.stdout.trim()
+    : "HEAD";
+  const merged = await runGit(["merge-base", "--is-ancestor", ref, into], {
+    cwd: mainRoot,
+  });
+  outcome.branch_deleted = merged.code === 0;
+  if (merged.code !== 0) {
+    outcome.branch_note =
+      `branch '${branch}' would be kept: git branch -d would refuse: it is not fully merged into '${into}'`;
   }
 }
 

@@ -177,7 +177,10 @@ function orphanDetail(o: OrphanOutcome): string {
 /** Why `git branch -d` refused, without the repeated `branch 'x' kept:`. */
 function refusal(w: WorktreeOutcome): string {
   return displayPath(
-    (w.branch_note ?? "git refused").replace(/^branch '.*' kept: /s, ""),
+    (w.branch_note ?? "git refused").replace(
+      /^branch '.*' (?:kept|would be kept): /s,
+      "",
+    ),
   );
 }
 
@@ -228,16 +231,18 @@ export function pruneSummaryLines(
   const deleted = removed.filter((w) => w.branch && w.branch_deleted === true);
   const refused = removed.filter((w) => w.branch && w.branch_deleted === false);
   lines.push(...block(
-    `Deleted ${plural(deleted.length, "branch", "branches")}:`,
+    `${dry ? "Would delete" : "Deleted"} ${
+      plural(deleted.length, "branch", "branches")
+    }:`,
     deleted.map((w) => ({ label: displayPath(w.branch!), detail: "" })),
     width,
     limit,
     "",
   ));
   lines.push(...block(
-    `Kept ${
+    `${dry ? "Would keep" : "Kept"} ${
       plural(refused.length, "branch", "branches")
-    } git branch -d refused to delete:`,
+    } git branch -d ${dry ? "would refuse" : "refused"} to delete:`,
     refused.map((w) => ({
       label: displayPath(w.branch!),
       detail: `${branchFix(w)}; ${refusal(w)}`,

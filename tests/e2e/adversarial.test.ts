@@ -189,3 +189,44 @@ Deno.test({
     }
   },
 });
+
+interface BranchOutcome {
+  relative_path: string;
+  branch: string | null;
+  branch_deleted: boolean | null;
+}
+
+Deno.test("prune --delete-branches: the dry run says which branches git branch -d will delete and which it will refuse", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    // Squash-merged: integrated, but `git branch -d` refuses it.
+    const squashed = addWorktree(box, repo, "a");
+    writeFile(join(squashed, "y.txt"), "y\n");
+    git(box, squashed, "add", "y.txt");
+    git(box, squashed, "commit", "-q", "-m", "y");
+    git(box, repo, "merge", "-q", "--squash", "a");
+    git(box, repo, "commit", "-q", "-m", "squash a");
+    addWorktree(box, repo, "b");
+
+    const run = async (args: string[]) =>
+      Object.fromEntries(
+        (await runCliJson<{ worktrees: BranchOutcome[] }>(box, args, {
+          cwd: repo,
+        })).json.worktrees.map((w) => [w.relative_path, w.branch_deleted]),
+      );
+    const dry = await run(["prune", "--dry-run", "--delete-branches"]);
+    const dryText = await runCli(box, [
+      "prune",
+      "--dry-run",
+      "--delete-branches",
+    ], { cwd: repo });
+    const real = await run(["prune", "--delete-branches"]);
+    assert.deepEqual(dry, real);
+    assert.deepEqual(real, { [join(WT, "a")]: false, [join(WT, "b")]: true });
+    assert.match(dryText.stdout, /Would delete 1 branch:\n\s+b\n/);
+    assert.match(dryText.stdout, /Would keep 1 branch git branch -d would/);
+  } finally {
+    box.cleanup();
+  }
+});
