@@ -105,6 +105,18 @@ const ORPHAN: Noun = {
  * that fits, else the heading and the next step on a line of its own. The
  * next step names the path when the group has one entry.
  */
+/** A group phrase written for many, said of one entry. */
+function singularPhrase(phrase: string): string {
+  return phrase
+    .replace(/^that are symlinks/, "that is a symlink")
+    .replace(
+      /^that are files, not directories/,
+      "that is a file, not a directory",
+    )
+    .replace(/^that belong /, "that belongs ")
+    .replace(/ of their own$/, " of its own");
+}
+
 function keptHeading(
   verb: string,
   noun: Noun,
@@ -114,10 +126,8 @@ function keptHeading(
   onlyPath: string | undefined,
   width: number,
 ): string[] {
-  const phrase = row.phrase.replaceAll(
-    "DEFAULT",
-    defaultBranch ?? "the default branch",
-  );
+  const phrase = (count === 1 ? singularPhrase(row.phrase) : row.phrase)
+    .replaceAll("DEFAULT", defaultBranch ?? "the default branch");
   const head = `${verb} ${plural(count, noun.one, noun.many)} ${phrase}`;
   const nexts = onlyPath === undefined
     ? [row.next]
