@@ -621,9 +621,9 @@ export async function recoverTrash(
         // Not empty: judged below.
       }
     }
-    const reasons: Reason[] = [];
+    // What the tool cannot show it put here goes back and stays this run.
+    const reasons: Reason[] = proven ? [] : [unproven()];
     if (folder && trashKind(name) === "orphan") {
-      if (!proven) reasons.push(unproven());
       if (checks.judge) reasons.push(...await checks.judge(entry, "orphan"));
       if (reasons.length === 0 && checks.beforeDelete) {
         const r = await checks.beforeDelete(entry, "orphan");

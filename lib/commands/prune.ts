@@ -79,6 +79,7 @@ import { ensureStateDir } from "../act/state.ts";
 import { acquirePruneLock, PRUNE_LOCK_NAME } from "../act/lock.ts";
 import { writeFileAtomic } from "../act/write.ts";
 import {
+  checkContained,
   originalName,
   recoverTrash,
   type RemovalContext,
@@ -503,7 +504,11 @@ async function pruneLocked(
   }
   const [adminDirs, renamed] = await Promise.all([
     readAdminDirs(commonDir),
-    renamedFolders(orphanPaths),
+    // A dry run leaves the trash as it is; a registration whose folder
+    // waits there is not gone (the real run moves the folder back first).
+    renamedFolders(
+      dryRun ? [...orphanPaths, ...summary.trash.remaining] : orphanPaths,
+    ),
   ]);
   safety.adminDirs = adminDirs;
 
@@ -600,6 +605,23 @@ async function pruneLocked(
     minAgeMs,
     heldBack,
   });
+  // Every removal goes through the trash: one the tool cannot use (a
+  // symlink, a file, another device) keeps them all, in both runs alike.
+  const unsafeTrash = worktreesDev !== undefined &&
+      await lstatOrUndefined(trashDir)
+    ? await checkContained(trashDir, worktreesDirReal, worktreesDev)
+    : undefined;
+  if (unsafeTrash !== undefined) {
+    const why: Reason = {
+      code: "unsafe-trash",
+      message: `trash folder '${trashDir}' is unsafe: ${unsafeTrash}`,
+    };
+    for (const p of [...plan.worktrees, ...plan.orphans]) {
+      if (p.action !== "remove" && p.action !== "sweep") continue;
+      p.action = "keep";
+      p.reasons.push(why);
+    }
+  }
 
   const interrupted = () => options.signal?.aborted ?? false;
   const interruptedReason: Reason = {
@@ -653,6 +675,9 @@ async function pruneLocked(
     const record = recordOf.get(facts.path)!;
     if (dryRun) {
       outcome.action = "would-prune";
+      if (options.deleteBranches && facts.branch) {
+        await predictBranchDelete(mainRoot, facts.branch, outcome);
+      }
     } else if (interrupted()) {
       outcome.reasons = [interruptedReason];
       outcome.bytes_reclaimed = 0;
@@ -1094,6 +1119,40 @@ async function rescueOrphanBeforeDelete(
       code: "rescue-failed",
       message: `cannot save a way back: ${(error as Error).message}`,
     };
+  }
+}
+
+/**
+ * What `git branch -d` will do, for the dry run: it deletes a branch that
+ * its upstream holds, or, without an upstream, the HEAD of the main
+ * worktree it runs in.
+ */
+async function predictBranchDelete(
+  mainRoot: string,
+  branch: string,
+  outcome: WorktreeOutcome,
+): Promise<void> {
+  const ref = `refs/heads/${branch}`;
+  const upstream = await runGit(
+    [
+      "rev-parse",
+      "--verify",
+      "-q",
+      "--symbolic-full-name",
+      `${ref}@{upstream}`,
+    ],
+    { cwd: mainRoot },
+  );
+  const into = upstream.code === 0 && upstream.stdout.trim()
+    ? upstream.stdout.trim()
+    : "HEAD";
+  const merged = await runGit(["merge-base", "--is-ancestor", ref, into], {
+    cwd: mainRoot,
+  });
+  outcome.branch_deleted = merged.code === 0;
+  if (merged.code !== 0) {
+    outcome.branch_note =
+      `branch '${branch}' would be kept: git branch -d would refuse: it is not fully merged into '${into}'`;
   }
 }
 

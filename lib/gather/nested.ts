@@ -38,6 +38,15 @@ export async function mountPoints(): Promise<string[]> {
   return parseMountInfo(text);
 }
 
+/**
+ * Whether the folder at real path `real` is itself a mount point. A bind
+ * mount of a folder on the same file system keeps its device id, so only
+ * the mount table tells.
+ */
+export async function isMountPoint(real: string): Promise<boolean> {
+  return (await mountPoints()).includes(real);
+}
+
 /** Parses `/proc/self/mountinfo` text into mount point paths. */
 export function parseMountInfo(text: string): string[] {
   const out: string[] = [];

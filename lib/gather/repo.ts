@@ -7,6 +7,7 @@
 
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { UserError } from "../errors.ts";
 import { describeGitFailure, gitOk, type GitResult, runGit } from "./git.ts";
 import {
   type ParsedStatus,
@@ -43,6 +44,13 @@ export async function locateRepo(
   const ask = (...asked: string[]) =>
     runGit(["rev-parse", "--path-format=absolute", ...asked], { cwd });
   const all = await ask(...flags);
+  if (all.code !== 0 && /detected dubious ownership/.test(all.stderr)) {
+    // Not "no repository": one owned by another user, which git (and this
+    // tool) will not open.
+    throw new UserError(
+      `Cannot use the repository at '${cwd}': it is owned by another user: run the command as its owner, or trust it with 'git config --global --add safe.directory ${cwd}'`,
+    );
+  }
   if (all.code !== 0) return undefined;
   let paths = all.stdout.split("\n");
   if (paths.at(-1) === "") paths.pop();

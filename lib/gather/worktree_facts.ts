@@ -8,6 +8,7 @@
  */
 
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { isMountPoint } from "./nested.ts";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type {
   ChangeCounts,
@@ -282,7 +283,7 @@ export async function gatherWorktreeFacts(
     facts.errors.push(`cannot resolve the path: ${(error as Error).message}`);
     return facts;
   }
-  if (info.dev !== ctx.worktreesDev) {
+  if (info.dev !== ctx.worktreesDev || await isMountPoint(real)) {
     facts.errors.push("is on another file system (a mount point)");
   }
   if (facts.contained) {
@@ -442,7 +443,8 @@ export async function gatherOrphanFacts(
   }
   if (info.isSymbolicLink()) return { ...facts, kind: "symlink" };
   if (!info.isDirectory()) return { ...facts, kind: "file" };
-  facts.otherFilesystem = info.dev !== ctx.worktreesDev;
+  facts.otherFilesystem = info.dev !== ctx.worktreesDev ||
+    await isMountPoint(await realpath(path).catch(() => path));
   let dotGit;
   try {
     dotGit = await lstat(join(path, ".git"));

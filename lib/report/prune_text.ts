@@ -105,6 +105,18 @@ const ORPHAN: Noun = {
  * that fits, else the heading and the next step on a line of its own. The
  * next step names the path when the group has one entry.
  */
+/** A group phrase written for many, said of one entry. */
+function singularPhrase(phrase: string): string {
+  return phrase
+    .replace(/^that are symlinks/, "that is a symlink")
+    .replace(
+      /^that are files, not directories/,
+      "that is a file, not a directory",
+    )
+    .replace(/^that belong /, "that belongs ")
+    .replace(/ of their own$/, " of its own");
+}
+
 function keptHeading(
   verb: string,
   noun: Noun,
@@ -114,10 +126,8 @@ function keptHeading(
   onlyPath: string | undefined,
   width: number,
 ): string[] {
-  const phrase = row.phrase.replaceAll(
-    "DEFAULT",
-    defaultBranch ?? "the default branch",
-  );
+  const phrase = (count === 1 ? singularPhrase(row.phrase) : row.phrase)
+    .replaceAll("DEFAULT", defaultBranch ?? "the default branch");
   const head = `${verb} ${plural(count, noun.one, noun.many)} ${phrase}`;
   const nexts = onlyPath === undefined
     ? [row.next]
@@ -177,7 +187,10 @@ function orphanDetail(o: OrphanOutcome): string {
 /** Why `git branch -d` refused, without the repeated `branch 'x' kept:`. */
 function refusal(w: WorktreeOutcome): string {
   return displayPath(
-    (w.branch_note ?? "git refused").replace(/^branch '.*' kept: /s, ""),
+    (w.branch_note ?? "git refused").replace(
+      /^branch '.*' (?:kept|would be kept): /s,
+      "",
+    ),
   );
 }
 
@@ -228,16 +241,18 @@ export function pruneSummaryLines(
   const deleted = removed.filter((w) => w.branch && w.branch_deleted === true);
   const refused = removed.filter((w) => w.branch && w.branch_deleted === false);
   lines.push(...block(
-    `Deleted ${plural(deleted.length, "branch", "branches")}:`,
+    `${dry ? "Would delete" : "Deleted"} ${
+      plural(deleted.length, "branch", "branches")
+    }:`,
     deleted.map((w) => ({ label: displayPath(w.branch!), detail: "" })),
     width,
     limit,
     "",
   ));
   lines.push(...block(
-    `Kept ${
+    `${dry ? "Would keep" : "Kept"} ${
       plural(refused.length, "branch", "branches")
-    } git branch -d refused to delete:`,
+    } git branch -d ${dry ? "would refuse" : "refused"} to delete:`,
     refused.map((w) => ({
       label: displayPath(w.branch!),
       detail: `${branchFix(w)}; ${refusal(w)}`,

@@ -304,7 +304,7 @@ Deno.test("pruneSummaryLines: one line per entry, real plurals, no zero lines", 
         ],
       }),
       expected: [
-        "Kept 1 orphaned directory that are symlinks (never followed) (next: ls -l .claude/worktrees/l):",
+        "Kept 1 orphaned directory that is a symlink (never followed) (next: ls -l .claude/worktrees/l):",
         "  .claude/worktrees/l  is a symlink",
         "Kept 1 orphaned directory with files but no git checkout (next: ls -a .claude/worktrees/notes):",
         "  .claude/worktrees/notes  not a git checkout",
