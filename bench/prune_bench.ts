@@ -1,39 +1,50 @@
 /**
- * Benchmark for `prune`: how long it takes to clean `.claude/worktrees/`
- * compared with the plainest careful shell script doing the same job.
+ * Benchmark for `prune` and `pause`: how long they take compared, in the
+ * same run, with the least git work a shell script needs for the same
+ * decisions.
  *
- * For each size N (default 10, 100 and 300 worktrees) it builds one
- * fixture: a repository with 2,000 small files committed on `main` and N
- * worktrees under `.claude/worktrees/`, of which 40% are disposable (clean,
- * on a branch at `main`'s tip) and the rest hold work (an untracked file,
- * a commit not on `main`, or a lock). Then it times three contenders:
+ * For each size it builds one fixture: a repository of F small files
+ * committed on `main` and N worktrees under `.claude/worktrees/`, of which
+ * 40% are disposable (clean, on a branch at `main`'s tip) and the rest hold
+ * work: a modified tracked file, an untracked file, a commit of their own,
+ * or (a few) a lock. Then it times four contenders:
  *
- * - baseline: a sequential bash loop making only the git calls a careful
- *   script needs (`status`, `merge-base --is-ancestor`, `worktree remove`);
+ * - floor: the least git work for the same decisions, 4-way parallel:
+ *   `git worktree list`, one `for-each-ref --merged`, then `xargs -P 4`
+ *   over `git status --porcelain` and `git worktree remove`;
+ * - sequential: the same checks as a plain sequential bash loop
+ *   (`status`, `merge-base --is-ancestor`, `worktree remove`);
  * - library: `prune()` called in this process;
- * - CLI: `deno run -A cli.ts prune --json` as a separate process.
+ * - CLI: `deno run -A cli.ts prune --json` as a separate process (the
+ *   figure the targets are about).
  *
  * in two scenarios: "first" (40% to remove) and "steady" (run again when
  * nothing is left to remove). Every run starts from the same state: after a
  * "first" run the removed worktrees are added back with `git worktree add`
  * on their unchanged branches (not timed), and a "steady" run changes
  * nothing. Dirty pages are flushed (`sync`) before every timed run, so the
- * worktrees are on disk as in real use. After every run the benchmark
- * checks that exactly the disposable worktrees are gone and every other one
- * is intact: a run that leaves a disposable worktree whole is counted as
- * wrong, anything worse (lost work, half-removed folders) stops it.
+ * worktrees are on disk as in real use, and the contenders' order rotates
+ * with each repetition. After every run the benchmark checks that exactly
+ * the disposable worktrees are gone and every other one is intact: a run
+ * that leaves a disposable worktree whole is counted as wrong, anything
+ * worse (lost work, half-removed folders) stops it.
+ *
+ * With `--pause-files F` it also times `pause --no-prune-worktrees` on a
+ * main worktree of F files against a bare
+ * `git status --porcelain=v2 -z --untracked-files=all` there.
  *
  * ```sh
- * deno task bench                      # sizes 10,100,300, 3 repetitions
- * deno task bench --quick              # sizes 10,100
- * deno task bench --sizes 50 --reps 5  # custom
+ * deno task bench                        # 100 and 300 of 2,000 files, 50 of 20,000, pause on 50,000; 5 reps
+ * deno task bench --quick                # 10 and 100 of 2,000 files, 3 reps, no pause
+ * deno task bench --sizes 50x20000 --reps 3
  * ```
  *
- * Options: `--sizes a,b,c`, `--quick`, `--reps N` (median of N, default
- * 3), `--files N` (files in the repository, default 2000), `--keep` (leave
- * the temporary folder in place), `--no-sync` (do not flush dirty pages to
- * disk before each timed run; removals then only touch the page cache and
- * are several times faster, but far noisier).
+ * Options: `--sizes N[xF],…` (N worktrees of a repository of F files;
+ * F defaults to `--files`, 2000), `--quick`, `--reps N` (median of N,
+ * default 5), `--pause-files F` (0 to skip; default 50000),
+ * `--keep` (leave the temporary folder in place), `--no-sync` (do not flush
+ * dirty pages to disk before each timed run; removals then only touch the
+ * page cache and are several times faster, but far noisier).
  *
  * @module
  */
@@ -195,7 +206,7 @@ function median(values: number[]): number {
 }
 
 /** What a fixture worktree holds, which decides whether it may go. */
-type Kind = "disposable" | "dirty" | "unmerged" | "locked";
+type Kind = "disposable" | "dirty" | "untracked" | "unmerged" | "locked";
 
 /** One worktree of a fixture. */
 interface WorktreeSpec {
@@ -221,19 +232,22 @@ interface Fixture {
 
 /**
  * Chooses the kinds of `n` worktrees: 40% disposable, about 5% (at least
- * one) locked, the rest split between dirty and unmerged, shuffled with a
- * fixed seed so every run builds the same fixture.
+ * one) locked, the rest split in three between a modified tracked file, an
+ * untracked file and a commit of their own, shuffled with a fixed seed so
+ * every run builds the same fixture.
  */
 function chooseKinds(n: number): Kind[] {
   const disposable = Math.round(n * 0.4);
   const locked = Math.min(n - disposable, Math.max(1, Math.round(n * 0.05)));
   const rest = n - disposable - locked;
-  const dirty = Math.ceil(rest / 2);
+  const dirty = Math.ceil(rest / 3);
+  const untracked = Math.ceil((rest - dirty) / 2);
   const kinds: Kind[] = [
     ...Array<Kind>(disposable).fill("disposable"),
     ...Array<Kind>(locked).fill("locked"),
     ...Array<Kind>(dirty).fill("dirty"),
-    ...Array<Kind>(rest - dirty).fill("unmerged"),
+    ...Array<Kind>(untracked).fill("untracked"),
+    ...Array<Kind>(rest - dirty - untracked).fill("unmerged"),
   ];
   const random = seededRandom(n);
   for (let i = kinds.length - 1; i > 0; i--) {
@@ -242,6 +256,9 @@ function chooseKinds(n: number): Kind[] {
   }
   return kinds;
 }
+
+/** The tracked file a "dirty" worktree modifies. */
+const MODIFIED_FILE = join("src", "d000", "f000.txt");
 
 /**
  * Adds one worktree. Parallel `git worktree add` calls can trip over each
@@ -269,6 +286,8 @@ async function createWorktree(repo: string, wt: WorktreeSpec): Promise<void> {
     : [];
   await addWorktree(repo, [...lock, wt.path, wt.name]);
   if (wt.kind === "dirty") {
+    await writeFile(join(wt.path, MODIFIED_FILE), `work in ${wt.name}\n`);
+  } else if (wt.kind === "untracked") {
     await writeFile(join(wt.path, "notes.txt"), `work in ${wt.name}\n`);
   } else if (wt.kind === "unmerged") {
     await writeFile(join(wt.path, "feature.txt"), `feature ${wt.name}\n`);
@@ -395,8 +414,16 @@ async function verify(
       problems.push(`wrong branch in ${w.path}: ${r.branch}`);
     } else if (r.locked !== (w.kind === "locked")) {
       problems.push(`lock state changed: ${w.path}`);
-    } else if (w.kind === "dirty" && !existsSync(join(w.path, "notes.txt"))) {
+    } else if (
+      w.kind === "untracked" && !existsSync(join(w.path, "notes.txt"))
+    ) {
       problems.push(`untracked work lost: ${w.path}`);
+    } else if (
+      w.kind === "dirty" &&
+      await readFile(join(w.path, MODIFIED_FILE), "utf8").catch(() => "") !==
+        `work in ${w.name}\n`
+    ) {
+      problems.push(`modified work lost: ${w.path}`);
     } else if (
       w.kind === "unmerged" && !existsSync(join(w.path, "feature.txt"))
     ) {
@@ -413,8 +440,8 @@ async function verify(
   return leftover;
 }
 
-/** The baseline: a sequential bash loop with the minimal git calls. */
-const BASELINE_SCRIPT = `#!/usr/bin/env bash
+/** The sequential loop: a plain bash loop with the minimal git calls. */
+const SEQUENTIAL_SCRIPT = `#!/usr/bin/env bash
 # Removes clean, merged, unlocked worktrees under .claude/worktrees.
 # Prints "removed=<n> calls=<git calls>".
 set -u
@@ -449,6 +476,51 @@ consider
 echo "removed=$removed calls=$calls"
 `;
 
+/**
+ * The floor: the least git work for the same decisions, 4-way parallel.
+ * One \`worktree list\`, one \`for-each-ref --merged\`, then, for every
+ * unlocked worktree on a merged branch, \`status\` and (when clean)
+ * \`worktree remove\` through \`xargs -P 4\`.
+ */
+const FLOOR_SCRIPT = `#!/usr/bin/env bash
+# Prints "removed=<n> calls=<git calls>".
+set -u
+repo=$1
+wtdir="$repo/.claude/worktrees"
+merged=$(git -C "$repo" for-each-ref --format='%(refname)' --merged=main refs/heads) || exit 1
+list=$(git -C "$repo" worktree list --porcelain) || exit 1
+declare -A ok
+while IFS= read -r ref; do [ -n "$ref" ] && ok[$ref]=1; done <<< "$merged"
+candidates=()
+consider() {
+  [ -n "$path" ] || return 0
+  case "$path" in "$wtdir"/*) ;; *) return 0 ;; esac
+  [ "$locked" = 0 ] && [ -n "$branch" ] && [ -n "\${ok[$branch]:-}" ] && candidates+=("$path")
+  return 0
+}
+path= branch= locked=0
+while IFS= read -r line; do
+  case "$line" in
+    "worktree "*) path=\${line#worktree }; branch=; locked=0 ;;
+    "branch "*) branch=\${line#branch } ;;
+    locked | "locked "*) locked=1 ;;
+    "") consider; path= ;;
+  esac
+done <<< "$list"
+consider
+out=
+if [ \${#candidates[@]} -gt 0 ]; then
+  out=$(printf '%s\\0' "\${candidates[@]}" | xargs -0 -n 1 -P 4 sh -c '
+    s=$(git -C "$1" status --porcelain --untracked-files=all) || { echo status; exit 0; }
+    [ -z "$s" ] || { echo status; exit 0; }
+    if git -C "$0" worktree remove "$1" >/dev/null 2>&1; then echo status removed; else echo status failed; fi
+  ' "$repo")
+fi
+removed=$(grep -c removed <<< "$out")
+calls=$(( 2 + $(grep -c status <<< "$out") + removed + $(grep -c failed <<< "$out") ))
+echo "removed=$removed calls=$calls"
+`;
+
 /** One timed run of one contender. */
 interface Sample {
   /** Wall time (ms). */
@@ -478,8 +550,8 @@ async function readRss(rssFile: string): Promise<number | undefined> {
   return Number.isFinite(kib) && kib > 0 ? kib : undefined;
 }
 
-/** Runs the bash baseline on the fixture. */
-async function runBaseline(
+/** Runs one of the bash contenders on the fixture. */
+async function runScript(
   fx: Fixture,
   script: string,
   rssFile: string,
@@ -488,7 +560,7 @@ async function runBaseline(
   const result = await run(cmd, args, { cwd: fx.repo });
   const match = /removed=(\d+) calls=(\d+)/.exec(result.stdout);
   if (result.code !== 0 || !match) {
-    throw new Error(`baseline failed (${result.code}): ${result.stderr}`);
+    throw new Error(`${script} failed (${result.code}): ${result.stderr}`);
   }
   return {
     ms: result.ms,
@@ -602,7 +674,7 @@ async function runCli(
 }
 
 /** The contenders, in the order of the first repetition. */
-const TOOLS = ["baseline", "library", "cli"] as const;
+const TOOLS = ["floor", "sequential", "library", "cli"] as const;
 /** One contender. */
 type Tool = typeof TOOLS[number];
 /** The two scenarios. */
@@ -611,17 +683,32 @@ type Scenario = "first" | "steady";
 /** All samples for one size. */
 type Results = Record<Scenario, Record<Tool, Sample[]>>;
 
+/** Where the two bash contenders were written. */
+interface Scripts {
+  /** The 4-way parallel floor. */
+  floor: string;
+  /** The sequential loop. */
+  sequential: string;
+}
+
+/** Empty sample lists for every contender. */
+function noSamples(): Record<Tool, Sample[]> {
+  return { floor: [], sequential: [], library: [], cli: [] };
+}
+
 /** Runs one contender once on the fixture. */
 function runTool(
   tool: Tool,
   fx: Fixture,
   expectRemoved: number,
-  script: string,
+  scripts: Scripts,
   rssFile: string,
 ): Promise<Sample> {
   switch (tool) {
-    case "baseline":
-      return runBaseline(fx, script, rssFile);
+    case "floor":
+      return runScript(fx, scripts.floor, rssFile);
+    case "sequential":
+      return runScript(fx, scripts.sequential, rssFile);
     case "library":
       return runLibrary(fx, expectRemoved);
     case "cli":
@@ -644,11 +731,16 @@ async function settle(enabled: boolean): Promise<void> {
 async function measureSize(
   root: string,
   n: number,
-  opts: { reps: number; files: number; sync: boolean },
-  script: string,
+  files: number,
+  opts: { reps: number; sync: boolean },
+  scripts: Scripts,
 ): Promise<{ fx: Fixture; results: Results }> {
-  const fx = await buildFixture(root, n, opts.files);
-  log(`  built fixture with ${n} worktrees in ${fmtMs(fx.buildMs)} ms`);
+  const fx = await buildFixture(root, n, files);
+  log(
+    `  built fixture with ${n} worktrees of ${files} files in ${
+      fmtMs(fx.buildMs)
+    } ms`,
+  );
   await verify(fx, false, "building");
   const disposable = fx.worktrees.filter((w) => w.kind === "disposable").length;
   const rssFile = join(root, "rss.txt");
@@ -675,10 +767,7 @@ async function measureSize(
   if (cliWarm.code !== 0) throw new Error(`CLI dry run: ${cliWarm.stderr}`);
   await verify(fx, false, "dry runs");
 
-  const results: Results = {
-    first: { baseline: [], library: [], cli: [] },
-    steady: { baseline: [], library: [], cli: [] },
-  };
+  const results: Results = { first: noSamples(), steady: noSamples() };
   const order = (rep: number) =>
     TOOLS.map((_, i) => TOOLS[(i + rep) % TOOLS.length]);
   const record = async (
@@ -688,7 +777,7 @@ async function measureSize(
     expectRemoved: number,
   ) => {
     await settle(opts.sync);
-    const sample = await runTool(tool, fx, expectRemoved, script, rssFile);
+    const sample = await runTool(tool, fx, expectRemoved, scripts, rssFile);
     const label = `${tool} (${scenario}, rep ${rep + 1})`;
     const leftover = await verify(fx, true, label);
     const wrong = [
@@ -765,18 +854,46 @@ function medianOf(
   return values.length ? median(values) : undefined;
 }
 
-/** Parsed command-line options. */
-interface Options {
-  /** Worktree counts to measure. */
-  sizes: number[];
-  /** Repetitions per contender and scenario. */
-  reps: number;
+/** One fixture size: worktrees and files in the repository. */
+interface Size {
+  /** Worktrees under `.claude/worktrees/`. */
+  worktrees: number;
   /** Files committed in the repository. */
   files: number;
+}
+
+/** Parsed command-line options. */
+interface Options {
+  /** Fixture sizes to measure. */
+  sizes: Size[];
+  /** Repetitions per contender and scenario. */
+  reps: number;
+  /** Files of the main worktree for the pause measurement; 0 skips it. */
+  pauseFiles: number;
   /** Leave the temporary folder in place. */
   keep: boolean;
   /** Flush dirty pages before each timed run. */
   sync: boolean;
+}
+
+/**
+ * Parses a `--sizes` list such as `100,300,50x20000`.
+ *
+ * @throws {Error} naming the entry that is not `N` or `NxF`.
+ */
+export function parseSizes(text: string, files: number): Size[] {
+  return text.split(",").map((entry) => {
+    const match = /^\s*(\d+)(?:x(\d+))?\s*$/.exec(entry);
+    const size = match
+      ? { worktrees: Number(match[1]), files: Number(match[2] ?? files) }
+      : undefined;
+    if (!size || size.worktrees < 1 || size.files < 1) {
+      throw new Error(
+        `Cannot read size '${entry}': give N or NxF with positive whole numbers, such as 100 or 50x20000`,
+      );
+    }
+    return size;
+  });
 }
 
 /** Parses the command line. */
@@ -788,27 +905,35 @@ function options(): Options {
       quick: { type: "boolean" },
       reps: { type: "string" },
       files: { type: "string" },
+      "pause-files": { type: "string" },
       keep: { type: "boolean" },
       "no-sync": { type: "boolean" },
     },
   });
-  const sizes = (values.sizes ?? (values.quick ? "10,100" : "10,100,300"))
-    .split(",").map((s) => Number(s.trim()));
-  const reps = Number(values.reps ?? 3);
   const files = Number(values.files ?? 2000);
-  if (sizes.some((s) => !Number.isInteger(s) || s < 1)) {
-    throw new Error(`--sizes wants positive integers, got '${values.sizes}'`);
+  if (!Number.isInteger(files) || files < 1) {
+    throw new Error(`--files wants a positive integer, got '${values.files}'`);
   }
+  const sizes = parseSizes(
+    values.sizes ?? (values.quick ? "10,100" : "100,300,50x20000"),
+    files,
+  );
+  const reps = Number(values.reps ?? (values.quick ? 3 : 5));
   if (!Number.isInteger(reps) || reps < 1) {
     throw new Error(`--reps wants a positive integer, got '${values.reps}'`);
   }
-  if (!Number.isInteger(files) || files < 1) {
-    throw new Error(`--files wants a positive integer, got '${values.files}'`);
+  const pauseFiles = Number(
+    values["pause-files"] ?? (values.quick ? 0 : 50_000),
+  );
+  if (!Number.isInteger(pauseFiles) || pauseFiles < 0) {
+    throw new Error(
+      `--pause-files wants a whole number, got '${values["pause-files"]}'`,
+    );
   }
   return {
     sizes,
     reps,
-    files,
+    pauseFiles,
     keep: values.keep ?? false,
     sync: !values["no-sync"],
   };
@@ -830,29 +955,147 @@ async function isolateGit(root: string): Promise<void> {
   });
 }
 
-/** One row of the results table, from one size and scenario. */
-function tableRow(n: number, scenario: Scenario, r: Results[Scenario]) {
-  const base = median(r.baseline.map((s) => s.ms));
-  const lib = median(r.library.map((s) => s.ms));
-  const cli = median(r.cli.map((s) => s.ms));
+/** The targets of the speed issue, for the CLI as a process. */
+interface Targets {
+  /** Largest CLI / floor ratio for a first prune. */
+  first: number;
+  /** Largest CLI / floor ratio for a steady state, by worktree count. */
+  steady: (worktrees: number) => number | undefined;
+  /** Largest CLI peak memory (MiB) at 300 worktrees. */
+  peakMiBAt300: number;
+  /** Largest `pause` / bare status ratio. */
+  pause: number;
+}
+
+/** CLI ≤ 1.2× the floor first, ≤ 0.6× steady at 100, ≤ 0.5× at 300. */
+const TARGETS: Targets = {
+  first: 1.2,
+  steady: (n) => n >= 300 ? 0.5 : n >= 100 ? 0.6 : undefined,
+  peakMiBAt300: 120,
+  pause: 1.3,
+};
+
+/** The medians of one size and scenario, and the table row showing them. */
+function tableRow(size: Size, scenario: Scenario, r: Results[Scenario]) {
+  const ms = (t: Tool) => median(r[t].map((s) => s.ms));
+  const floor = ms("floor");
+  const cli = ms("cli");
+  const cliPeak = medianOf(r.cli, (s) => s.peakRssKiB);
   const wrong = TOOLS.map((t) => r[t].filter((s) => s.note).length);
+  const calls = (t: Tool) => String(medianOf(r[t], (s) => s.gitCalls) ?? "-");
   const cells = [
-    String(n),
+    String(size.worktrees),
+    String(size.files),
     scenario,
-    fmtMs(base),
-    fmtMs(lib),
+    fmtMs(floor),
+    fmtMs(ms("sequential")),
+    fmtMs(ms("library")),
     fmtMs(cli),
-    (lib / base).toFixed(2),
-    (cli / base).toFixed(2),
-    `${medianOf(r.baseline, (s) => s.gitCalls) ?? "-"}/${
-      medianOf(r.library, (s) => s.gitCalls) ?? "-"
-    }`,
-    fmtMiB(medianOf(r.baseline, (s) => s.peakRssKiB)),
+    (cli / floor).toFixed(2),
+    (ms("library") / floor).toFixed(2),
+    (cli / ms("sequential")).toFixed(2),
+    `${calls("floor")}/${calls("sequential")}/${calls("library")}`,
+    fmtMiB(cliPeak),
     fmtMiB(medianOf(r.library, (s) => s.peakRssKiB)),
-    fmtMiB(medianOf(r.cli, (s) => s.peakRssKiB)),
     wrong.join("/"),
   ];
-  return { cells, base, lib, cli, ourWrong: wrong[1] + wrong[2] };
+  return {
+    cells,
+    ratio: cli / floor,
+    cliPeakMiB: cliPeak === undefined ? undefined : cliPeak / 1024,
+    ourWrong: wrong[2] + wrong[3],
+  };
+}
+
+/** Says whether one measured row meets its targets, or `undefined` when none apply. */
+function verdictFor(
+  size: Size,
+  scenario: Scenario,
+  row: ReturnType<typeof tableRow>,
+): string | undefined {
+  const limit = scenario === "first"
+    ? TARGETS.first
+    : TARGETS.steady(size.worktrees);
+  if (limit === undefined) return undefined;
+  const parts = [
+    `${size.worktrees}x${size.files} ${scenario}: CLI/floor ${
+      row.ratio.toFixed(2)
+    } (target <= ${limit}) ${
+      row.ratio <= limit && row.ourWrong === 0 ? "MET" : "MISSED"
+    }`,
+  ];
+  if (size.worktrees === 300 && row.cliPeakMiB !== undefined) {
+    parts.push(
+      `peak ${
+        row.cliPeakMiB.toFixed(0)
+      } MiB (target <= ${TARGETS.peakMiBAt300}) ${
+        row.cliPeakMiB <= TARGETS.peakMiBAt300 ? "MET" : "MISSED"
+      }`,
+    );
+  }
+  return parts.join("; ");
+}
+
+/**
+ * Times `pause --no-prune-worktrees` on a main worktree of `files` files
+ * (a few of them modified and untracked) against a bare
+ * `git status --porcelain=v2 -z --untracked-files=all` there, alternating.
+ */
+async function measurePause(
+  root: string,
+  files: number,
+  opts: { reps: number; sync: boolean; keep: boolean },
+  rssFile: string,
+): Promise<{ status: Sample[]; pause: Sample[] }> {
+  const fx = await buildFixture(root, 0, files);
+  log(`  built a main worktree of ${files} files in ${fmtMs(fx.buildMs)} ms`);
+  await writeFile(join(fx.repo, MODIFIED_FILE), "changed\n");
+  for (let i = 0; i < 5; i++) {
+    await writeFile(join(fx.repo, `untracked-${i}.txt`), `${i}\n`);
+  }
+  const status = ["status", "--porcelain=v2", "-z", "--untracked-files=all"];
+  const pause = [
+    "run",
+    "-A",
+    "--quiet",
+    "--config",
+    join(PROJECT_ROOT, "deno.json"),
+    join(PROJECT_ROOT, "cli.ts"),
+    "pause",
+    "--no-prune-worktrees",
+    "--json",
+    "-m",
+    "benchmark",
+  ];
+  await git(fx.repo, ...status); // warm the page cache and the index
+  const samples = { status: [] as Sample[], pause: [] as Sample[] };
+  for (let rep = 0; rep < opts.reps; rep++) {
+    const order = rep % 2 === 0
+      ? ["status", "pause"] as const
+      : ["pause", "status"] as const;
+    for (const which of order) {
+      await settle(opts.sync);
+      const [cmd, ...args] = which === "status"
+        ? timed("git", status, rssFile)
+        : timed(process.execPath, pause, rssFile);
+      const result = await run(cmd, args, { cwd: fx.repo });
+      if (result.code !== 0) {
+        throw new Error(`${which} failed (${result.code}): ${result.stderr}`);
+      }
+      samples[which].push({
+        ms: result.ms,
+        removed: 0,
+        peakRssKiB: await readRss(rssFile),
+      });
+      log(
+        `  pause on ${files} files rep ${rep + 1} ${which.padEnd(6)} ${
+          fmtMs(result.ms).padStart(6)
+        } ms`,
+      );
+    }
+  }
+  if (!opts.keep) await rm(fx.repo, { recursive: true, force: true });
+  return samples;
 }
 
 /** Builds fixtures, runs every measurement and prints the table. */
@@ -863,84 +1106,103 @@ async function main(): Promise<void> {
   );
   try {
     await isolateGit(root);
-    const script = join(root, "baseline.sh");
-    await writeFile(script, BASELINE_SCRIPT);
+    const scripts: Scripts = {
+      floor: join(root, "floor.sh"),
+      sequential: join(root, "sequential.sh"),
+    };
+    await writeFile(scripts.floor, FLOOR_SCRIPT);
+    await writeFile(scripts.sequential, SEQUENTIAL_SCRIPT);
     const gitVersion = (await git(root, "--version")).trim();
     log(
       `prune benchmark: sizes ${
-        opts.sizes.join(",")
-      }, ${opts.reps} rep(s), ${opts.files} files, ${gitVersion}, in ${root}`,
+        opts.sizes.map((s) => `${s.worktrees}x${s.files}`).join(",")
+      }, ${opts.reps} rep(s), ${gitVersion}, in ${root}`,
     );
     const rows: string[][] = [];
     const runs: string[] = [];
     const notes: string[] = [];
-    const verdict: string[] = [];
-    let ok100: boolean | undefined;
-    for (const n of opts.sizes) {
-      const { fx, results } = await measureSize(root, n, opts, script);
+    const verdicts: string[] = [];
+    for (const size of opts.sizes) {
+      const { fx, results } = await measureSize(
+        root,
+        size.worktrees,
+        size.files,
+        opts,
+        scripts,
+      );
       for (const scenario of ["first", "steady"] as const) {
         const r = results[scenario];
-        const row = tableRow(n, scenario, r);
+        const row = tableRow(size, scenario, r);
         rows.push(row.cells);
         runs.push(
-          `  N=${n} ${scenario.padEnd(6)} ${
+          `  ${size.worktrees}x${size.files} ${scenario.padEnd(6)} ${
             TOOLS.map((t) => `${t} ${r[t].map((s) => fmtMs(s.ms)).join(", ")}`)
               .join(" | ")
           }`,
         );
         for (const t of TOOLS) {
           for (const s of r[t]) {
-            if (s.note) notes.push(`  N=${n} ${scenario} ${t}: ${s.note}`);
+            if (s.note) {
+              notes.push(
+                `  ${size.worktrees}x${size.files} ${scenario} ${t}: ${s.note}`,
+              );
+            }
           }
         }
-        if (n === 100) {
-          const lib = row.lib <= row.base && row.ourWrong === 0;
-          const cli = row.cli <= row.base && row.ourWrong === 0;
-          ok100 = (ok100 ?? true) && lib && cli;
-          verdict.push(
-            `${scenario}: library ${lib ? "yes" : "NO"} (${
-              (row.lib / row.base).toFixed(2)
-            }x), CLI ${cli ? "yes" : "NO"} (${
-              (row.cli / row.base).toFixed(2)
-            }x)`,
-          );
-        }
+        const verdict = verdictFor(size, scenario, row);
+        if (verdict) verdicts.push(verdict);
       }
       if (!opts.keep) await rm(fx.repo, { recursive: true, force: true });
     }
+    let pauseLine: string | undefined;
+    if (opts.pauseFiles > 0) {
+      const p = await measurePause(
+        root,
+        opts.pauseFiles,
+        opts,
+        join(root, "rss.txt"),
+      );
+      const status = median(p.status.map((s) => s.ms));
+      const pause = median(p.pause.map((s) => s.ms));
+      const ratio = pause / status;
+      pauseLine = `pause --no-prune-worktrees on ${opts.pauseFiles} files: ${
+        fmtMs(pause)
+      } ms, bare git status ${fmtMs(status)} ms, ratio ${
+        ratio.toFixed(2)
+      } (target <= ${TARGETS.pause}) ${
+        ratio <= TARGETS.pause ? "MET" : "MISSED"
+      }`;
+      verdicts.push(pauseLine);
+    }
     console.log(
-      `\nprune benchmark: median of ${opts.reps} run(s); ${opts.files} files committed; 40% disposable; ${gitVersion}; ${
+      `\nprune benchmark: median of ${opts.reps} run(s); 40% disposable; ${gitVersion}; ${
         opts.sync ? "sync before each run" : "no sync"
       }`,
     );
     console.log(table([
       "N",
+      "files",
       "scenario",
-      "baseline ms",
+      "floor ms",
+      "seq ms",
       "library ms",
       "CLI ms",
-      "lib/base",
-      "CLI/base",
-      "git calls base/lib",
-      "base RSS MiB",
-      "lib +RSS MiB",
+      "CLI/floor",
+      "lib/floor",
+      "CLI/seq",
+      "git calls floor/seq/lib",
       "CLI RSS MiB",
-      "wrong b/l/c",
+      "lib +RSS MiB",
+      "wrong f/s/l/c",
     ], rows));
     console.log(
-      "first = 40% to remove; steady = nothing left to remove. After every run the fixture is checked: " +
-        "kept worktrees intact, disposable ones gone ('wrong' counts runs that left a disposable one; anything worse aborts). " +
+      "first = 40% to remove; steady = nothing left to remove. floor = 4-way parallel least git work; seq = sequential loop. " +
+        "After every run the fixture is checked: kept worktrees intact, disposable ones gone ('wrong' counts runs that left a disposable one; anything worse aborts). " +
         "RSS = peak resident memory (GNU time); library = rise of this process's peak during the call.",
     );
     console.log("runs (ms):\n" + runs.join("\n"));
     if (notes.length) console.log("wrong runs:\n" + notes.join("\n"));
-    console.log(
-      ok100 === undefined
-        ? "ours <= baseline at 100 worktrees: not measured (add 100 to --sizes)"
-        : `ours <= baseline at 100 worktrees in both scenarios: ${
-          ok100 ? "YES" : "NO"
-        } (${verdict.join("; ")})`,
-    );
+    console.log("targets:\n" + verdicts.map((v) => `  ${v}`).join("\n"));
   } finally {
     if (opts.keep) log(`kept ${root}`);
     else {

@@ -60,11 +60,12 @@ export async function ensureSessionsDir(sessionsDir: string): Promise<void> {
 
 /** Writes the `*` ignore file that keeps git from seeing session files. */
 export async function writeSelfIgnore(sessionsDir: string): Promise<void> {
-  await createFileExclusive(
-    join(sessionsDir, ".gitignore"),
-    "# Written by mpm-session: session files are local to this machine.\n*\n",
-  );
+  await createFileExclusive(join(sessionsDir, ".gitignore"), SELF_IGNORE_TEXT);
 }
+
+/** What {@link writeSelfIgnore} writes: every file of the folder is ignored. */
+export const SELF_IGNORE_TEXT =
+  "# Written by mpm-session: session files are local to this machine.\n*\n";
 
 function writeError(path: string, error: unknown): UserError {
   const code = errnoCode(error);

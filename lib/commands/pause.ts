@@ -5,8 +5,8 @@
  * @module
  */
 
-import { stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import process from "node:process";
 import { UserError } from "../errors.ts";
 import { runGit } from "../gather/git.ts";
@@ -23,6 +23,7 @@ import {
   createSessionFiles,
   ensureSessionsDir,
   rewriteSessionFiles,
+  SELF_IGNORE_TEXT,
   sessionJson,
   writeLatestPointer,
   writeSelfIgnore,
@@ -103,6 +104,13 @@ async function sessionsAlreadyIgnored(
   isGit: boolean,
 ): Promise<boolean> {
   if (!isGit) return true;
+  // Our own '*' in the folder ignores every untracked file in it, whatever
+  // the folders above say: no need for git to read the whole index.
+  const own = await readFile(
+    join(sessionsDirFor(root), ".gitignore"),
+    "utf8",
+  ).catch(() => undefined);
+  if (own === SELF_IGNORE_TEXT) return true;
   const result = await runGit(
     ["check-ignore", "-q", ".claude-mpm/sessions/session-probe.json"],
     { cwd: root },

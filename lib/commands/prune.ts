@@ -75,7 +75,13 @@ import {
   rescueWorktree,
 } from "../act/rescue.ts";
 import { clearTrashManifest } from "../act/trash_manifest.ts";
-import { ensureStateDir } from "../act/state.ts";
+import { ensureStateDir, stateDir } from "../act/state.ts";
+import {
+  loadWitnesses,
+  serializeWitnesses,
+  witnessesChanged,
+  witnessesPath,
+} from "../gather/witnesses.ts";
 import { acquirePruneLock, PRUNE_LOCK_NAME } from "../act/lock.ts";
 import { writeFileAtomic } from "../act/write.ts";
 import {
@@ -345,9 +351,11 @@ async function pruneLocked(
   const rel = (p: string) => relative(mainRoot, p) || ".";
   const trashDir = join(worktreesDirReal, TRASH_NAME);
 
-  const [refs, cwdReal] = await Promise.all([
+  const [refs, cwdReal, witnesses] = await Promise.all([
     refsRead,
     realpath(cwd).catch(() => cwd),
+    // Read by dry runs too; only a real run writes them.
+    loadWitnesses(stateDir(commonDir)),
   ]);
   let integrationMemo: IntegrationMemo | undefined;
   if (!(refs instanceof Error) && refs.defaultBranch) {
@@ -375,6 +383,8 @@ async function pruneLocked(
     processes: await readProcessCwds(),
     disposableIgnored,
     manyStatusesAtOnce: false,
+    witnesses,
+    commonDir,
   };
   const safety: Safety = {
     ctx,
@@ -592,6 +602,17 @@ async function pruneLocked(
       writeFileAtomic(
         join(commonDir, INTEGRATION_MEMO_NAME),
         serializeIntegrationMemo(integrationMemo),
+      )
+    ).catch(() => {});
+  }
+  if (!dryRun && witnessesChanged(witnesses)) {
+    // Only the witnesses of worktrees kept in this run are written: those
+    // of removed worktrees, or of changes that went, are dropped. Like the
+    // memo, they only save time.
+    await ensureStateDir(commonDir).then(() =>
+      writeFileAtomic(
+        witnessesPath(stateDir(commonDir)),
+        serializeWitnesses(witnesses),
       )
     ).catch(() => {});
   }
@@ -963,7 +984,10 @@ async function judgeWorktreeAt(
   ) {
     return [{ code: "unknown", message: "its branch moved" }];
   }
-  const facts = await gatherWorktreeFacts(safety.ctx, record).catch((
+  // Judged afresh: no witness stands in for a status here (witnesses only
+  // ever keep, but the entry in the trash is not where they were seen).
+  const fresh: GatherContext = { ...safety.ctx, witnesses: undefined };
+  const facts = await gatherWorktreeFacts(fresh, record).catch((
     error: Error,
   ): WorktreeFacts => ({
     path,

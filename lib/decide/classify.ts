@@ -121,8 +121,38 @@ export interface WorktreeFacts {
    * reasons of its own; what is known still does.
    */
   deepChecksSkipped?: boolean;
+  /**
+   * A change remembered from an earlier run that still holds (nothing git's
+   * answer for that path depends on has changed): it keeps the worktree
+   * without a full status, and `deepChecksSkipped` is set.
+   */
+  witness?: { kind: WitnessedChange; path: string };
   /** Facts that could not be read, one line each. */
   errors: string[];
+}
+
+/** What a witness saw: a status change or an ignored file found nowhere else. */
+export type WitnessedChange =
+  | "conflicted"
+  | "staged"
+  | "modified"
+  | "untracked"
+  | "ignored";
+
+/** The reason a witness that still holds gives to keep a worktree. */
+export function witnessReason(
+  w: { kind: WitnessedChange; path: string },
+): Reason {
+  // No colon before the path: the report shows what follows one.
+  return w.kind === "ignored"
+    ? reason(
+      "unique-ignored-files",
+      `holds ignored files found nowhere else: '${w.path}' (as in the last run)`,
+    )
+    : reason(
+      "dirty",
+      `has uncommitted or untracked changes (${w.kind} '${w.path}', as in the last run)`,
+    );
 }
 
 /** The decision for one worktree. */
@@ -293,6 +323,7 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
     ));
   }
   if (f.deepChecksSkipped) {
+    if (f.witness !== undefined) reasons.push(witnessReason(f.witness));
     if (f.processes?.length) reasons.push(processReason(f.processes));
     if (!f.detached && f.branch !== null) {
       // Only what is known counts here; what was not read adds nothing.

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { UserError } from "../errors.ts";
 import { describeGitFailure, gitOk, type GitResult, runGit } from "./git.ts";
@@ -120,7 +120,9 @@ export const SNAPSHOT_EXCLUDED_DIRS: readonly string[] = [
  * worktree root whatever the working directory.
  */
 export const SNAPSHOT_STATUS_ARGS: readonly string[] = [
-  ...FULL_STATUS_ARGS,
+  // The stash is counted from its reflog instead (see stashCount): the
+  // status then need not walk it.
+  ...statusArgs({ branch: true }),
   "--",
   ".",
   ...SNAPSHOT_EXCLUDED_DIRS.map((dir) => `:(top,exclude)${dir}`),
@@ -227,6 +229,31 @@ function failure(what: string, result: GitResult): string {
 }
 
 /**
+ * How many stash entries there are: the lines of the stash's reflog, which
+ * is what `git status --show-stash` counts, read without a git call. When
+ * the file is there but cannot be read, `git stash list` is asked.
+ *
+ * @returns the count, or why it could not be read.
+ */
+export async function stashCount(
+  commonDir: string,
+  cwd: string,
+): Promise<number | string> {
+  try {
+    const text = await readFile(
+      join(commonDir, "logs", "refs", "stash"),
+      "utf8",
+    );
+    return text.split("\n").filter((line) => line !== "").length;
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENOENT") return 0;
+  }
+  const list = await runGit(["stash", "list", "-z"], { cwd });
+  if (list.code !== 0) return failure("stash list", list);
+  return list.stdout.split("\0").filter((e) => e !== "").length;
+}
+
+/**
  * Captures the git state saved with a session. Independent calls run in
  * parallel; a fact that cannot be read is recorded in `errors`, never thrown.
  */
@@ -234,15 +261,17 @@ export async function captureGitContext(
   repo: RepoLocation,
 ): Promise<GitContext> {
   const cwd = repo.topLevel;
-  const [statusResult, commits, worktrees, operation] = await Promise.all([
-    runGit([...SNAPSHOT_STATUS_ARGS], { cwd, env: PATHSPEC_ENV }),
-    recentCommits(cwd).then(
-      (list) => ({ ok: true as const, list }),
-      (error: Error) => ({ ok: false as const, error }),
-    ),
-    runGit(["worktree", "list", "--porcelain", "-z"], { cwd }),
-    operationInProgress(repo.gitDir),
-  ]);
+  const [statusResult, commits, worktrees, operation, stash] = await Promise
+    .all([
+      runGit([...SNAPSHOT_STATUS_ARGS], { cwd, env: PATHSPEC_ENV }),
+      recentCommits(cwd).then(
+        (list) => ({ ok: true as const, list }),
+        (error: Error) => ({ ok: false as const, error }),
+      ),
+      runGit(["worktree", "list", "--porcelain", "-z"], { cwd }),
+      operationInProgress(repo.gitDir),
+      stashCount(repo.commonDir, cwd),
+    ]);
   const context = emptyGitContext();
   context.is_git_repo = true;
   context.operation_in_progress = operation;
@@ -257,7 +286,8 @@ export async function captureGitContext(
       context.upstream = status.upstream ?? null;
       context.ahead = status.ahead ?? null;
       context.behind = status.behind ?? null;
-      context.stash_count = status.stashCount;
+      if (typeof stash === "number") context.stash_count = stash;
+      else context.errors.push(stash);
       context.status = statusSnapshot(status);
     } catch (error) {
       context.errors.push(`Cannot read status: ${(error as Error).message}`);

@@ -15,6 +15,7 @@ import type {
   OrphanFacts,
   WorktreeFacts,
 } from "../decide/classify.ts";
+import { isDisposableIgnored } from "../decide/classify.ts";
 import {
   isSameOrInside,
   isStrictlyInside,
@@ -42,6 +43,15 @@ import {
   type StatusArgsOptions,
 } from "./status_parse.ts";
 import { shortBranchName, type WorktreeRecord } from "./worktree_list_parse.ts";
+import {
+  pickWitness,
+  takeWitness,
+  type Witness,
+  witnessHolds,
+  type WitnessKind,
+  type WitnessPlace,
+  type WitnessStore,
+} from "./witnesses.ts";
 
 /** What every fact-gathering call shares. */
 export interface GatherContext {
@@ -68,6 +78,13 @@ export interface GatherContext {
    * threads for reading the index then only compete with each other.
    */
   manyStatusesAtOnce?: boolean;
+  /**
+   * Witnesses of changes seen in earlier runs, and those found now; with
+   * `commonDir`. Unset where nothing may be taken for granted.
+   */
+  witnesses?: WitnessStore;
+  /** The repository's common git directory, for witnesses. */
+  commonDir?: string;
 }
 
 /**
@@ -305,6 +322,14 @@ export async function gatherWorktreeFacts(
     facts.deepChecksSkipped = true;
     return facts;
   }
+  const witnessed = await heldWitness(ctx, record);
+  if (witnessed !== undefined) {
+    // The change seen last run is still there exactly as git saw it: it
+    // keeps the worktree, so its status and contents need not be read.
+    facts.witness = { kind: witnessed.kind, path: witnessed.path };
+    facts.deepChecksSkipped = true;
+    return facts;
+  }
   if (branch !== null && !facts.detached) {
     if (ctx.refs instanceof Error) {
       facts.errors.push(`cannot read branches: ${ctx.refs.message}`);
@@ -366,11 +391,80 @@ export async function gatherWorktreeFacts(
         parsed.ignored,
         ctx.disposableIgnored,
       ).catch(() => undefined);
+      await rememberWitness(ctx, record, gitDir, parsed, facts.uniqueIgnored);
     } catch (error) {
       facts.errors.push((error as Error).message);
     }
   }
   return facts;
+}
+
+function witnessPlace(
+  ctx: GatherContext,
+  worktree: string,
+  gitDir: string,
+): WitnessPlace | undefined {
+  if (ctx.commonDir === undefined) return undefined;
+  return {
+    worktree,
+    gitDir,
+    commonDir: ctx.commonDir,
+    mainRoot: ctx.mainRoot,
+  };
+}
+
+/**
+ * The witness remembered for this worktree, when it still holds; it is
+ * carried into the witnesses this run found.
+ */
+async function heldWitness(
+  ctx: GatherContext,
+  record: WorktreeRecord,
+): Promise<Witness | undefined> {
+  const store = ctx.witnesses;
+  const witness = store?.known.get(record.path);
+  if (!store || !witness || !record.head) return undefined;
+  // Names counted as caches in this run are not work, whatever was seen.
+  if (
+    witness.kind === "ignored" &&
+    isDisposableIgnored(witness.path, ctx.disposableIgnored)
+  ) return undefined;
+  const gitDir = await readGitFile(join(record.path, ".git"));
+  if (!gitDir) return undefined;
+  const place = witnessPlace(ctx, record.path, gitDir);
+  if (!place || !await witnessHolds(witness, place, record.head)) {
+    return undefined;
+  }
+  store.found.set(record.path, witness);
+  return witness;
+}
+
+/**
+ * After a full check kept the worktree for a change, remembers one path
+ * that showed it. Only a change of the status, or an ignored file found
+ * nowhere else, is remembered: what the other checks found is read afresh.
+ */
+async function rememberWitness(
+  ctx: GatherContext,
+  record: WorktreeRecord,
+  gitDir: string,
+  parsed: ParsedStatus,
+  uniqueIgnored: string[] | undefined,
+): Promise<void> {
+  const store = ctx.witnesses;
+  const place = witnessPlace(ctx, record.path, gitDir);
+  if (!store || !place || !record.head) return;
+  let seen: { kind: WitnessKind; path: string } | undefined = pickWitness(
+    parsed,
+  );
+  // A folder's lstat does not change when a file deep inside it does.
+  const file = uniqueIgnored?.find((p) => !p.endsWith("/"));
+  if (seen === undefined && file !== undefined) {
+    seen = { kind: "ignored", path: file };
+  }
+  if (seen === undefined || seen.path.endsWith("/")) return;
+  const witness = await takeWitness(place, record.head, seen.kind, seen.path);
+  if (witness) store.found.set(record.path, witness);
 }
 
 /**
