@@ -72,7 +72,11 @@ import {
   rescuePrefix,
   rescueWorktree,
 } from "../act/rescue.ts";
-import { clearTrashManifest } from "../act/trash_manifest.ts";
+import {
+  clearTrashManifest,
+  readTrashManifest,
+  trashKey,
+} from "../act/trash_manifest.ts";
 import { ensureStateDir } from "../act/state.ts";
 import { acquirePruneLock, PRUNE_LOCK_NAME } from "../act/lock.ts";
 import { writeFileAtomic } from "../act/write.ts";
@@ -428,15 +432,31 @@ async function pruneLocked(
     }
     if (!await lstatOrUndefined(trashDir)) await clearTrashManifest(commonDir);
   } else if (worktreesDev !== undefined) {
-    summary.trash.remaining = (await readdir(trashDir).catch(() => [])).map(
-      (n) => join(trashDir, n),
-    );
-    if (summary.trash.remaining.length > 0) {
+    const names = await readdir(trashDir).catch(() => [] as string[]);
+    const unsafe = names.length > 0 &&
+      await checkContained(trashDir, worktreesDirReal, worktreesDev);
+    const manifest = await readTrashManifest(commonDir);
+    for (const name of names) {
+      const entry = join(trashDir, name);
+      const info = unsafe ? undefined : await lstatOrUndefined(entry);
+      // As the real run will: an empty folder goes, what the tool cannot
+      // show it put there goes back, the rest is judged again.
+      if (
+        info?.isDirectory() &&
+        (await readdir(entry).catch(() => [undefined])).length === 0
+      ) summary.trash.emptied.push(entry);
+      else if (info && !manifest.has(trashKey(name, info.ino))) {
+        summary.trash.restored.push(entry);
+      } else summary.trash.remaining.push(entry);
+    }
+    const left = summary.trash.remaining.length +
+      summary.trash.restored.length;
+    if (left > 0) {
       // Finishing the trash may first restore files a killed removal
       // deleted, so a dry run cannot judge it as the real run will.
       summary.notes.push(
-        `${summary.trash.remaining.length} ${
-          summary.trash.remaining.length === 1 ? "entry" : "entries"
+        `${left} ${
+          left === 1 ? "entry" : "entries"
         } in '${trashDir}' left by an interrupted run: the next real run deletes each only if this tool put it there and every rule still lets it go, and moves the rest back`,
       );
     }
@@ -494,7 +514,13 @@ async function pruneLocked(
     // A dry run leaves the trash as it is; a registration whose folder
     // waits there is not gone (the real run moves the folder back first).
     renamedFolders(
-      dryRun ? [...orphanPaths, ...summary.trash.remaining] : orphanPaths,
+      dryRun
+        ? [
+          ...orphanPaths,
+          ...summary.trash.remaining,
+          ...summary.trash.restored,
+        ]
+        : orphanPaths,
     ),
   ]);
   safety.adminDirs = adminDirs;

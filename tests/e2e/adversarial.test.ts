@@ -230,3 +230,23 @@ Deno.test("prune --delete-branches: the dry run says which branches git branch -
     box.cleanup();
   }
 });
+
+Deno.test("prune: for entries in the trash the tool did not put there, the dry run says what the real run does", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    const trash = join(repo, WT, ".mpm-trash");
+    writeFile(join(trash, "x", "file"), "precious\n");
+    mkdirSync(join(trash, "empty"));
+    const dry = (await runCliJson<Summary>(box, ["prune", "--dry-run"], {
+      cwd: repo,
+    })).json;
+    const real = (await runCliJson<Summary>(box, ["prune"], { cwd: repo }))
+      .json;
+    assert.deepEqual(dry.trash, real.trash);
+    assert.deepEqual(real.trash.restored, [join(trash, "x")]);
+    assert.ok(exists(join(repo, WT, "x", "file")));
+  } finally {
+    box.cleanup();
+  }
+});
