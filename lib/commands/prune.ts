@@ -6,7 +6,8 @@
  * @module
  */
 
-import { lstat, readdir, readFile, realpath } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, lstat, readdir, readFile, realpath } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { UserError } from "../errors.ts";
@@ -614,10 +615,12 @@ async function pruneLocked(
   });
   // Every removal goes through the trash: one the tool cannot use (a
   // symlink, a file, another device) keeps them all, in both runs alike.
-  const unsafeTrash = worktreesDev !== undefined &&
-      await lstatOrUndefined(trashDir)
-    ? await checkContained(trashDir, worktreesDirReal, worktreesDev)
-    : undefined;
+  const unsafeTrash = worktreesDev === undefined
+    ? undefined
+    : await lstatOrUndefined(trashDir)
+    ? await checkContained(trashDir, worktreesDirReal, worktreesDev) ??
+      await notWritable(trashDir)
+    : await notWritable(worktreesDirReal);
   if (unsafeTrash !== undefined) {
     const why: Reason = {
       code: "unsafe-trash",
@@ -766,6 +769,16 @@ async function pruneLocked(
   summary.worktrees = worktreeOutcomes;
   summary.orphans = orphanOutcomes;
   return finish(summary);
+}
+
+/** Why this user cannot create or move entries in `dir`, if so. */
+async function notWritable(dir: string): Promise<string | undefined> {
+  try {
+    await access(dir, constants.W_OK | constants.X_OK);
+    return undefined;
+  } catch (error) {
+    return `cannot write in '${dir}': ${(error as Error).message}`;
+  }
 }
 
 /** Reasons a trash entry went back that the rules alone would not repeat. */

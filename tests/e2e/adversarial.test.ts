@@ -21,6 +21,11 @@ import {
   sandbox,
   writeFile,
 } from "../helpers.ts";
+import {
+  asNobody,
+  CAN_RUN_AS_NOBODY,
+  spawnCli,
+} from "../faults/fault_helpers.ts";
 
 interface Outcome {
   relative_path: string;
@@ -249,4 +254,35 @@ Deno.test("prune: for entries in the trash the tool did not put there, the dry r
   } finally {
     box.cleanup();
   }
+});
+
+Deno.test({
+  name:
+    "prune as a user who cannot write in .claude/worktrees/: the dry run keeps what the real run cannot move",
+  ignore: !CAN_RUN_AS_NOBODY,
+  fn: async () => {
+    const box = sandbox();
+    try {
+      const repo = makeRepo(box);
+      const wt = addWorktree(box, repo, "a");
+      const { prefix, env } = asNobody(box);
+      // The folder belongs to root: nobody can read it but not write in it.
+      execFileSync("chown", ["0:0", join(repo, WT)]);
+      const run = async (args: string[]) => {
+        const result = await spawnCli(box, [...args, "--json"], {
+          cwd: repo,
+          env,
+          prefix,
+        }).done;
+        return JSON.parse(result.stdout) as Summary;
+      };
+      const dry = await run(["prune", "--dry-run"]);
+      const real = await run(["prune"]);
+      assertAgree(dry, real);
+      assert.equal(actions(dry)[join(WT, "a")], "preserved");
+      assert.ok(exists(join(wt, "README.md")));
+    } finally {
+      box.cleanup();
+    }
+  },
 });
