@@ -8,7 +8,7 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, renameSync, symlinkSync } from "node:fs";
+import { chmodSync, mkdirSync, renameSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import {
@@ -282,6 +282,41 @@ Deno.test({
       assert.equal(actions(dry)[join(WT, "a")], "preserved");
       assert.ok(exists(join(wt, "README.md")));
     } finally {
+      box.cleanup();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "prune as a user who cannot write in a folder inside a worktree: kept whole, never half removed, and the dry run says so",
+  ignore: !CAN_RUN_AS_NOBODY,
+  fn: async () => {
+    const box = sandbox();
+    try {
+      const repo = makeRepo(box);
+      writeFile(join(repo, "sub", "s.txt"), "s\n");
+      git(box, repo, "add", "sub");
+      git(box, repo, "commit", "-q", "-m", "sub");
+      const wt = addWorktree(box, repo, "a");
+      const { prefix, env } = asNobody(box);
+      chmodSync(join(wt, "sub"), 0o555);
+      const run = async (args: string[]) => {
+        const result = await spawnCli(box, [...args, "--json"], {
+          cwd: repo,
+          env,
+          prefix,
+        }).done;
+        return JSON.parse(result.stdout) as Summary;
+      };
+      const dry = await run(["prune", "--dry-run"]);
+      const real = await run(["prune"]);
+      assertAgree(dry, real);
+      assert.equal(actions(dry)[join(WT, "a")], "preserved");
+      assert.ok(exists(join(wt, ".git")), "the worktree stays whole");
+      assert.ok(exists(join(wt, "README.md")), "the worktree stays whole");
+    } finally {
+      chmodSync(join(box.dir, "repo", WT, "a", "sub"), 0o755);
       box.cleanup();
     }
   },
