@@ -7,8 +7,15 @@
  */
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, renameSync, symlinkSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  symlinkSync,
+} from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import {
@@ -317,6 +324,55 @@ Deno.test({
       assert.ok(exists(join(wt, "README.md")), "the worktree stays whole");
     } finally {
       chmodSync(join(box.dir, "repo", WT, "a", "sub"), 0o755);
+      box.cleanup();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "prune: a process that holds a file open inside a worktree keeps it, though its working directory is elsewhere",
+  ignore: process.platform !== "linux",
+  fn: async () => {
+    const box = sandbox();
+    const wt = join(box.dir, "repo", WT, "a");
+    let holder: ReturnType<typeof spawn> | undefined;
+    try {
+      const repo = makeRepo(box);
+      addWorktree(box, repo, "a");
+      holder = spawn("sh", [
+        "-c",
+        'exec 3<"$1"; exec sleep 30',
+        "sh",
+        join(wt, "README.md"),
+      ], {
+        cwd: "/",
+        stdio: "ignore",
+      });
+      // Bounded wait until the shell has opened the file.
+      for (let i = 0; i < 100; i++) {
+        try {
+          const fds = readdirSync(`/proc/${holder.pid}/fd`);
+          if (
+            fds.some((fd) =>
+              readlinkSync(`/proc/${holder!.pid}/fd/${fd}`).startsWith(wt)
+            )
+          ) break;
+        } catch {
+          // Not started yet.
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const dry = (await runCliJson<Summary>(box, ["prune", "--dry-run"], {
+        cwd: repo,
+      })).json;
+      assert.equal(actions(dry)[join(WT, "a")], "preserved");
+      assert.ok(
+        dry.worktrees[0].reasons.some((r) => r.code === "process-running"),
+        JSON.stringify(dry.worktrees[0].reasons),
+      );
+    } finally {
+      holder?.kill("SIGKILL");
       box.cleanup();
     }
   },
