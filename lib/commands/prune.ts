@@ -6,7 +6,8 @@
  * @module
  */
 
-import { lstat, readdir, readFile, realpath } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, lstat, readdir, readFile, realpath } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { UserError } from "../errors.ts";
@@ -74,7 +75,11 @@ import {
   rescuePrefix,
   rescueWorktree,
 } from "../act/rescue.ts";
-import { clearTrashManifest } from "../act/trash_manifest.ts";
+import {
+  clearTrashManifest,
+  readTrashManifest,
+  trashKey,
+} from "../act/trash_manifest.ts";
 import { ensureStateDir, stateDir } from "../act/state.ts";
 import {
   loadWitnesses,
@@ -440,15 +445,31 @@ async function pruneLocked(
     }
     if (!await lstatOrUndefined(trashDir)) await clearTrashManifest(commonDir);
   } else if (worktreesDev !== undefined) {
-    summary.trash.remaining = (await readdir(trashDir).catch(() => [])).map(
-      (n) => join(trashDir, n),
-    );
-    if (summary.trash.remaining.length > 0) {
+    const names = await readdir(trashDir).catch(() => [] as string[]);
+    const unsafe = names.length > 0 &&
+      await checkContained(trashDir, worktreesDirReal, worktreesDev);
+    const manifest = await readTrashManifest(commonDir);
+    for (const name of names) {
+      const entry = join(trashDir, name);
+      const info = unsafe ? undefined : await lstatOrUndefined(entry);
+      // As the real run will: an empty folder goes, what the tool cannot
+      // show it put there goes back, the rest is judged again.
+      if (
+        info?.isDirectory() &&
+        (await readdir(entry).catch(() => [undefined])).length === 0
+      ) summary.trash.emptied.push(entry);
+      else if (info && !manifest.has(trashKey(name, info.ino))) {
+        summary.trash.restored.push(entry);
+      } else summary.trash.remaining.push(entry);
+    }
+    const left = summary.trash.remaining.length +
+      summary.trash.restored.length;
+    if (left > 0) {
       // Finishing the trash may first restore files a killed removal
       // deleted, so a dry run cannot judge it as the real run will.
       summary.notes.push(
-        `${summary.trash.remaining.length} ${
-          summary.trash.remaining.length === 1 ? "entry" : "entries"
+        `${left} ${
+          left === 1 ? "entry" : "entries"
         } in '${trashDir}' left by an interrupted run: the next real run deletes each only if this tool put it there and every rule still lets it go, and moves the rest back`,
       );
     }
@@ -517,7 +538,13 @@ async function pruneLocked(
     // A dry run leaves the trash as it is; a registration whose folder
     // waits there is not gone (the real run moves the folder back first).
     renamedFolders(
-      dryRun ? [...orphanPaths, ...summary.trash.remaining] : orphanPaths,
+      dryRun
+        ? [
+          ...orphanPaths,
+          ...summary.trash.remaining,
+          ...summary.trash.restored,
+        ]
+        : orphanPaths,
     ),
   ]);
   safety.adminDirs = adminDirs;
@@ -628,10 +655,12 @@ async function pruneLocked(
   });
   // Every removal goes through the trash: one the tool cannot use (a
   // symlink, a file, another device) keeps them all, in both runs alike.
-  const unsafeTrash = worktreesDev !== undefined &&
-      await lstatOrUndefined(trashDir)
-    ? await checkContained(trashDir, worktreesDirReal, worktreesDev)
-    : undefined;
+  const unsafeTrash = worktreesDev === undefined
+    ? undefined
+    : await lstatOrUndefined(trashDir)
+    ? await checkContained(trashDir, worktreesDirReal, worktreesDev) ??
+      await notWritable(trashDir)
+    : await notWritable(worktreesDirReal);
   if (unsafeTrash !== undefined) {
     const why: Reason = {
       code: "unsafe-trash",
@@ -852,6 +881,16 @@ async function repairHandMoved(
     return now;
   }));
   return { records: out, pending };
+}
+
+/** Why this user cannot create or move entries in `dir`, if so. */
+async function notWritable(dir: string): Promise<string | undefined> {
+  try {
+    await access(dir, constants.W_OK | constants.X_OK);
+    return undefined;
+  } catch (error) {
+    return `cannot write in '${dir}': ${(error as Error).message}`;
+  }
 }
 
 /** Reasons a trash entry went back that the rules alone would not repeat. */

@@ -8,7 +8,8 @@
  */
 
 import { Buffer } from "node:buffer";
-import { lstat, readdir, readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, lstat, readdir, readFile } from "node:fs/promises";
 import process from "node:process";
 import { isStrictlyInside } from "../decide/containment.ts";
 import { escapeInvalidUtf8 } from "./worktree_list_parse.ts";
@@ -63,6 +64,15 @@ export function parseMountInfo(text: string): string[] {
   return out;
 }
 
+async function writable(dir: Buffer): Promise<boolean> {
+  try {
+    await access(dir, constants.W_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isValidUtf8(bytes: Buffer): boolean {
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -101,6 +111,14 @@ export async function walkNested(
   while (stack.length > 0) {
     const { abs, rel } = stack.pop()!;
     const names = await readdir(abs, { encoding: "buffer" });
+    if (names.length > 0 && !await writable(abs)) {
+      // Deleting would fail part way, leaving a half-removed worktree.
+      throw new Error(
+        `cannot delete what is in '${
+          rel === "" ? "." : rel
+        }': this user may not write in it`,
+      );
+    }
     for (const name of names) {
       if (++seen > MAX_WALK_ENTRIES) {
         throw new Error(

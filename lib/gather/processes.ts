@@ -16,7 +16,13 @@ export type ProcessCwds =
   | { available: true; cwds: { pid: number; cwd: string }[] }
   | { available: false; reason: string };
 
-/** Reads every readable process's working directory, except this process's. */
+/** Open files read per process, so one process cannot stall the check. */
+const MAX_FDS_PER_PROCESS = 4096;
+
+/**
+ * Reads every readable process's working directory and the files it holds
+ * open, except this process's.
+ */
 export async function readProcessCwds(
   procDir = "/proc",
 ): Promise<ProcessCwds> {
@@ -38,28 +44,40 @@ export async function readProcessCwds(
     pid,
   ) => pid !== process.pid);
   const found = await mapPool(pids, async (pid) => {
+    const out: { pid: number; cwd: string }[] = [];
     try {
       const cwd = await readlink(`${procDir}/${pid}/cwd`);
-      return { pid, cwd: cwd.replace(/ \(deleted\)$/, "") };
+      out.push({ pid, cwd: cwd.replace(/ \(deleted\)$/, "") });
     } catch {
-      return undefined;
+      return out;
     }
+    // A process whose working directory is elsewhere may still hold files
+    // open inside a worktree (a log it writes, a file being edited).
+    const fds = await readdir(`${procDir}/${pid}/fd`).catch(() => []);
+    for (const fd of fds.slice(0, MAX_FDS_PER_PROCESS)) {
+      const target = await readlink(`${procDir}/${pid}/fd/${fd}`).catch(
+        () => "",
+      );
+      if (target.startsWith("/")) {
+        out.push({ pid, cwd: target.replace(/ \(deleted\)$/, "") });
+      }
+    }
+    return out;
   }, 32);
-  return {
-    available: true,
-    cwds: found.filter((x): x is { pid: number; cwd: string } =>
-      x !== undefined
-    ),
-  };
+  return { available: true, cwds: found.flat() };
 }
 
-/** PIDs whose working directory is `dir` or inside it. */
+/** PIDs whose working directory, or a file they hold open, is `dir` or inside it. */
 export function processesInside(
   cwds: ProcessCwds,
   dir: string,
 ): number[] | undefined {
   if (!cwds.available) return undefined;
-  return cwds.cwds.filter((p) => isSameOrInside(dir, p.cwd)).map((p) => p.pid);
+  return [
+    ...new Set(
+      cwds.cwds.filter((p) => isSameOrInside(dir, p.cwd)).map((p) => p.pid),
+    ),
+  ];
 }
 
 /**

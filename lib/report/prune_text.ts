@@ -336,7 +336,7 @@ export function pruneSummaryLines(
   const item = (n: number) => plural(n, "item");
   const trash = summary.trash;
   lines.push(...block(
-    `Finished removing ${
+    `${dry ? "Would finish removing" : "Finished removing"} ${
       item(trash.emptied.length)
     } left by an interrupted run:`,
     trash.emptied.map((p) => ({ label: displayPath(p), detail: "" })),
@@ -345,18 +345,26 @@ export function pruneSummaryLines(
     "",
   ));
   lines.push(...block(
-    `Moved back ${
-      item(trash.restored.length)
-    } an interrupted run had left in the trash (they hold work):`,
+    dry
+      ? `Would move back ${
+        item(trash.restored.length)
+      } this tool cannot show it put in the trash:`
+      : `Moved back ${
+        item(trash.restored.length)
+      } an interrupted run had left in the trash (they hold work):`,
     trash.restored.map((p) => ({ label: displayPath(p), detail: "" })),
     width,
     limit,
     "",
   ));
   lines.push(...block(
-    `Could not finish removing ${
-      item(trash.remaining.length)
-    } left by an interrupted run:`,
+    dry
+      ? `Would judge again ${
+        item(trash.remaining.length)
+      } an interrupted run left in the trash:`
+      : `Could not finish removing ${
+        item(trash.remaining.length)
+      } left by an interrupted run:`,
     trash.remaining.map((p) => ({ label: displayPath(p), detail: "" })),
     width,
     limit,

@@ -7,8 +7,15 @@
  */
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, renameSync, symlinkSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  symlinkSync,
+} from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import {
@@ -21,6 +28,11 @@ import {
   sandbox,
   writeFile,
 } from "../helpers.ts";
+import {
+  asNobody,
+  CAN_RUN_AS_NOBODY,
+  spawnCli,
+} from "../faults/fault_helpers.ts";
 
 interface Outcome {
   relative_path: string;
@@ -229,4 +241,139 @@ Deno.test("prune --delete-branches: the dry run says which branches git branch -
   } finally {
     box.cleanup();
   }
+});
+
+Deno.test("prune: for entries in the trash the tool did not put there, the dry run says what the real run does", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    const trash = join(repo, WT, ".mpm-trash");
+    writeFile(join(trash, "x", "file"), "precious\n");
+    mkdirSync(join(trash, "empty"));
+    const dry = (await runCliJson<Summary>(box, ["prune", "--dry-run"], {
+      cwd: repo,
+    })).json;
+    const real = (await runCliJson<Summary>(box, ["prune"], { cwd: repo }))
+      .json;
+    assert.deepEqual(dry.trash, real.trash);
+    assert.deepEqual(real.trash.restored, [join(trash, "x")]);
+    assert.ok(exists(join(repo, WT, "x", "file")));
+  } finally {
+    box.cleanup();
+  }
+});
+
+Deno.test({
+  name:
+    "prune as a user who cannot write in .claude/worktrees/: the dry run keeps what the real run cannot move",
+  ignore: !CAN_RUN_AS_NOBODY,
+  fn: async () => {
+    const box = sandbox();
+    try {
+      const repo = makeRepo(box);
+      const wt = addWorktree(box, repo, "a");
+      const { prefix, env } = asNobody(box);
+      // The folder belongs to root: nobody can read it but not write in it.
+      execFileSync("chown", ["0:0", join(repo, WT)]);
+      const run = async (args: string[]) => {
+        const result = await spawnCli(box, [...args, "--json"], {
+          cwd: repo,
+          env,
+          prefix,
+        }).done;
+        return JSON.parse(result.stdout) as Summary;
+      };
+      const dry = await run(["prune", "--dry-run"]);
+      const real = await run(["prune"]);
+      assertAgree(dry, real);
+      assert.equal(actions(dry)[join(WT, "a")], "preserved");
+      assert.ok(exists(join(wt, "README.md")));
+    } finally {
+      box.cleanup();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "prune as a user who cannot write in a folder inside a worktree: kept whole, never half removed, and the dry run says so",
+  ignore: !CAN_RUN_AS_NOBODY,
+  fn: async () => {
+    const box = sandbox();
+    try {
+      const repo = makeRepo(box);
+      writeFile(join(repo, "sub", "s.txt"), "s\n");
+      git(box, repo, "add", "sub");
+      git(box, repo, "commit", "-q", "-m", "sub");
+      const wt = addWorktree(box, repo, "a");
+      const { prefix, env } = asNobody(box);
+      chmodSync(join(wt, "sub"), 0o555);
+      const run = async (args: string[]) => {
+        const result = await spawnCli(box, [...args, "--json"], {
+          cwd: repo,
+          env,
+          prefix,
+        }).done;
+        return JSON.parse(result.stdout) as Summary;
+      };
+      const dry = await run(["prune", "--dry-run"]);
+      const real = await run(["prune"]);
+      assertAgree(dry, real);
+      assert.equal(actions(dry)[join(WT, "a")], "preserved");
+      assert.ok(exists(join(wt, ".git")), "the worktree stays whole");
+      assert.ok(exists(join(wt, "README.md")), "the worktree stays whole");
+    } finally {
+      chmodSync(join(box.dir, "repo", WT, "a", "sub"), 0o755);
+      box.cleanup();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "prune: a process that holds a file open inside a worktree keeps it, though its working directory is elsewhere",
+  ignore: process.platform !== "linux",
+  fn: async () => {
+    const box = sandbox();
+    const wt = join(box.dir, "repo", WT, "a");
+    let holder: ReturnType<typeof spawn> | undefined;
+    try {
+      const repo = makeRepo(box);
+      addWorktree(box, repo, "a");
+      holder = spawn("sh", [
+        "-c",
+        'exec 3<"$1"; exec sleep 30',
+        "sh",
+        join(wt, "README.md"),
+      ], {
+        cwd: "/",
+        stdio: "ignore",
+      });
+      // Bounded wait until the shell has opened the file.
+      for (let i = 0; i < 100; i++) {
+        try {
+          const fds = readdirSync(`/proc/${holder.pid}/fd`);
+          if (
+            fds.some((fd) =>
+              readlinkSync(`/proc/${holder!.pid}/fd/${fd}`).startsWith(wt)
+            )
+          ) break;
+        } catch {
+          // Not started yet.
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const dry = (await runCliJson<Summary>(box, ["prune", "--dry-run"], {
+        cwd: repo,
+      })).json;
+      assert.equal(actions(dry)[join(WT, "a")], "preserved");
+      assert.ok(
+        dry.worktrees[0].reasons.some((r) => r.code === "process-running"),
+        JSON.stringify(dry.worktrees[0].reasons),
+      );
+    } finally {
+      holder?.kill("SIGKILL");
+      box.cleanup();
+    }
+  },
 });

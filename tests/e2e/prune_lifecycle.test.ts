@@ -323,7 +323,8 @@ Deno.test("trash: an entry the tool cannot show it put there is moved back under
     mkdirSync(join(repo, WT, "taken"));
     writeFileSync(join(repo, WT, "taken", "x"), "occupied\n");
     const dry = await prune({ projectPath: repo, dryRun: true });
-    assert.deepEqual(dry.trash.remaining, [planted]);
+    // The dry run says what the real run does: it goes back.
+    assert.deepEqual(dry.trash.restored, [planted]);
     assert.ok(
       dry.notes.some((n) => /next real run deletes each only if/.test(n)),
       JSON.stringify(dry.notes),

@@ -462,7 +462,7 @@ Deno.test("pruneSummaryLines: paths are shown on one line with controls escaped"
     "  .claude/worktrees/a\\nb\\u001b[2J  integrated (ancestor)",
     "Would sweep 1 orphaned directory:",
     "  .claude/worktrees/t\\tab  empty directory",
-    "Could not finish removing 1 item left by an interrupted run:",
+    "Would judge again 1 item an interrupted run left in the trash:",
     "  /r/.trash\\u000d1",
   ]);
 });
