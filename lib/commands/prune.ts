@@ -6,8 +6,14 @@
  * @module
  */
 
-import { constants } from "node:fs";
-import { access, lstat, readdir, readFile, realpath } from "node:fs/promises";
+import {
+  lstat,
+  mkdtemp,
+  readdir,
+  readFile,
+  realpath,
+  rmdir,
+} from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { UserError } from "../errors.ts";
@@ -655,7 +661,10 @@ async function pruneLocked(
   });
   // Every removal goes through the trash: one the tool cannot use (a
   // symlink, a file, another device) keeps them all, in both runs alike.
-  const unsafeTrash = worktreesDev === undefined
+  const anyRemoval = [...plan.worktrees, ...plan.orphans].some((p) =>
+    p.action === "remove" || p.action === "sweep"
+  );
+  const unsafeTrash = worktreesDev === undefined || !anyRemoval
     ? undefined
     : await lstatOrUndefined(trashDir)
     ? await checkContained(trashDir, worktreesDirReal, worktreesDev) ??
@@ -883,10 +892,14 @@ async function repairHandMoved(
   return { records: out, pending };
 }
 
-/** Why this user cannot create or move entries in `dir`, if so. */
+/**
+ * Why this user cannot create or move entries in `dir`, if so. Tried for
+ * real with an empty folder made and removed at once: `access()` needs the
+ * user id, which Deno's narrow permissions do not grant.
+ */
 async function notWritable(dir: string): Promise<string | undefined> {
   try {
-    await access(dir, constants.W_OK | constants.X_OK);
+    await rmdir(await mkdtemp(join(dir, ".mpm-probe-")));
     return undefined;
   } catch (error) {
     return `cannot write in '${dir}': ${(error as Error).message}`;

@@ -8,10 +8,10 @@
  */
 
 import { Buffer } from "node:buffer";
-import { constants } from "node:fs";
-import { access, lstat, readdir, readFile } from "node:fs/promises";
+import { lstat, readdir, readFile } from "node:fs/promises";
 import process from "node:process";
 import { isStrictlyInside } from "../decide/containment.ts";
+import { currentUid } from "./ownership.ts";
 import { escapeInvalidUtf8 } from "./worktree_list_parse.ts";
 
 /** How many entries one walk reads before it gives up (then unknown). */
@@ -64,13 +64,21 @@ export function parseMountInfo(text: string): string[] {
   return out;
 }
 
+/**
+ * Whether this user may delete the entries of `dir`, read from its mode
+ * (`access()` needs the user id, which Deno's narrow permissions do not
+ * grant). Only the owner's and everyone's bits count: a folder writable
+ * through a group alone counts as not writable, which only keeps it.
+ */
 async function writable(dir: Buffer): Promise<boolean> {
-  try {
-    await access(dir, constants.W_OK | constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
+  const [info, uid] = await Promise.all([
+    lstat(dir).catch(() => undefined),
+    currentUid(),
+  ]);
+  if (!info || uid === undefined) return false;
+  if (uid === 0) return true;
+  const bits = info.uid === uid ? (info.mode >> 6) & 0o3 : info.mode & 0o3;
+  return bits === 0o3;
 }
 
 function isValidUtf8(bytes: Buffer): boolean {

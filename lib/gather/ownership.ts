@@ -50,7 +50,7 @@ let ownUid: Promise<number | undefined> | undefined;
  * permissions for `/proc/self`, so the last resort is the owner of a
  * folder this process creates (and removes) in the temp folder.
  */
-function currentUid(): Promise<number | undefined> {
+export function currentUid(): Promise<number | undefined> {
   ownUid ??= (async () => {
     try {
       const uid = process.getuid?.();
