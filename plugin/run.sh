@@ -9,8 +9,13 @@
 # code run, and npx may wait on the network. When nothing can run, one line on
 # stderr and exit 0 at once: a hook must never break or stall the editor.
 
-here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd) || exit 0
-root=$(dirname -- "$here")
+# Shell built-ins only: a hook may run with a PATH that has no dirname.
+case $0 in
+  */*) here=${0%/*} ;;
+  *) here=. ;;
+esac
+here=$(CDPATH='' cd -- "$here" && pwd) || exit 0
+root=${here%/*}
 
 if [ -f "$here/mpm-session.mjs" ] && command -v node >/dev/null 2>&1; then
   exec node "$here/mpm-session.mjs" "$@"

@@ -1,0 +1,138 @@
+/**
+ * The Claude Code plugin as a git or marketplace install sees it: the
+ * tracked Node bundle is current, `plugin/run.sh` runs it with only `node`
+ * on PATH and never blocks when nothing can run, and the real client
+ * (`@anthropic-ai/claude-code`, pinned, installed into a cache folder, run
+ * offline) validates the plugin with `--strict`.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import process from "node:process";
+import { buildBundleText } from "../../scripts/bundle.ts";
+import { PROJECT_ROOT, sandbox } from "../helpers.ts";
+import { claudeClient, offlineEnv } from "./client.ts";
+
+/** The committed bundle, or `undefined` outside a git checkout. */
+function committedBundle(): string | undefined {
+  try {
+    return execFileSync("git", ["show", "HEAD:plugin/mpm-session.mjs"], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+const COMMITTED = committedBundle();
+
+Deno.test({
+  name:
+    "plugin: the tracked bundle is what the build makes of the committed source",
+  ignore: COMMITTED === undefined,
+  fn: async () => {
+    const fresh = await buildBundleText();
+    assert.ok(
+      fresh === COMMITTED,
+      "plugin/mpm-session.mjs is out of date: run 'deno task bundle' and commit it",
+    );
+  },
+});
+
+function runSh(
+  path: string,
+  args: string[],
+  input = "",
+): { code: number | null; stdout: string; stderr: string; ms: number } {
+  const start = performance.now();
+  const result = spawnSync("/bin/sh", [
+    join(PROJECT_ROOT, "plugin", "run.sh"),
+    ...args,
+  ], {
+    input,
+    encoding: "utf8",
+    env: { PATH: path, HOME: process.env.HOME ?? "/tmp" },
+    timeout: 30_000,
+  });
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    ms: performance.now() - start,
+  };
+}
+
+Deno.test("plugin/run.sh: runs the tracked bundle with only node on PATH, and exits 0 at once with one line when nothing can run", () => {
+  const box = sandbox();
+  try {
+    const onlyNode = join(box.dir, "only-node");
+    mkdirSync(onlyNode);
+    const node = execFileSync("sh", ["-c", "command -v node"], {
+      encoding: "utf8",
+    }).trim();
+    symlinkSync(node, join(onlyNode, "node"));
+    const version = runSh(onlyNode, ["--version"]);
+    assert.equal(version.code, 0, version.stderr);
+    assert.match(version.stdout, /^mpm-session \d+\.\d+\.\d+/);
+
+    // A hook's event reaches the CLI on stdin: an unknown event is no error.
+    const hook = runSh(onlyNode, ["hook"], '{"hook_event_name":"Other"}');
+    assert.equal(hook.code, 0, hook.stderr);
+
+    const empty = join(box.dir, "empty");
+    mkdirSync(empty);
+    const nothing = runSh(empty, ["hook"], "{}");
+    assert.equal(nothing.code, 0, "a hook never breaks the editor");
+    assert.equal(nothing.stdout, "");
+    assert.equal(nothing.stderr.trim().split("\n").length, 1, nothing.stderr);
+    assert.match(nothing.stderr, /^mpm-session: cannot run/);
+    assert.ok(nothing.ms < 1000, `took ${nothing.ms.toFixed(0)} ms`);
+  } finally {
+    box.cleanup();
+  }
+});
+
+const client = await claudeClient();
+
+Deno.test({
+  name: `claude ${
+    client.version ?? ""
+  }: plugin validate --strict passes for the plugin and its marketplace`,
+  ignore: client.path === undefined,
+  fn: () => {
+    const box = sandbox();
+    try {
+      for (const target of [".", ".claude-plugin/marketplace.json"]) {
+        const result = spawnSync(
+          client.path!,
+          ["plugin", "validate", "--strict", target],
+          {
+            cwd: PROJECT_ROOT,
+            encoding: "utf8",
+            env: offlineEnv(box.dir),
+            timeout: 120_000,
+          },
+        );
+        assert.equal(
+          result.status,
+          0,
+          `${target}: ${result.stdout}\n${result.stderr}`,
+        );
+        assert.match(result.stdout + result.stderr, /Validation passed/);
+      }
+    } finally {
+      box.cleanup();
+    }
+  },
+});
+
+if (client.path === undefined) {
+  console.log(`claude client tests skipped: ${client.why}`);
+}
