@@ -136,3 +136,59 @@ Deno.test({
 if (client.path === undefined) {
   console.log(`claude client tests skipped: ${client.why}`);
 }
+
+Deno.test({
+  name: `claude ${
+    client.version ?? ""
+  }: a git copy of the tracked files installs as a marketplace plugin whose hook command runs with only node`,
+  ignore: client.path === undefined || COMMITTED === undefined,
+  fn: () => {
+    const box = sandbox();
+    try {
+      const copy = join(box.dir, "plugin-copy");
+      execFileSync(
+        "git",
+        ["clone", "-q", "--no-hardlinks", PROJECT_ROOT, copy],
+        {
+          stdio: "ignore",
+        },
+      );
+      const env = offlineEnv(join(box.dir, "home"));
+      const claude = (...args: string[]) =>
+        spawnSync(client.path!, args, {
+          cwd: box.dir,
+          encoding: "utf8",
+          env,
+          timeout: 120_000,
+        });
+      const added = claude("plugin", "marketplace", "add", copy);
+      assert.equal(added.status, 0, added.stdout + added.stderr);
+      const installed = claude("plugin", "install", "mpm-session@mpm-session");
+      assert.equal(installed.status, 0, installed.stdout + installed.stderr);
+      const listed = claude("plugin", "list");
+      assert.match(listed.stdout, /mpm-session@mpm-session/);
+      // The copy has no dist/ and no node_modules: the tracked bundle runs.
+      const onlyNode = join(box.dir, "only-node");
+      mkdirSync(onlyNode);
+      symlinkSync(
+        process.execPath.endsWith("deno")
+          ? execFileSync("sh", ["-c", "command -v node"], { encoding: "utf8" })
+            .trim()
+          : process.execPath,
+        join(onlyNode, "node"),
+      );
+      const run = spawnSync("/bin/sh", [
+        join(copy, "plugin", "run.sh"),
+        "--version",
+      ], {
+        encoding: "utf8",
+        env: { PATH: onlyNode, HOME: box.dir },
+        timeout: 30_000,
+      });
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /^mpm-session /);
+    } finally {
+      box.cleanup();
+    }
+  },
+});
