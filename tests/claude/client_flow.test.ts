@@ -1,0 +1,153 @@
+/**
+ * The real Claude Code client, offline against the mock Messages API on
+ * 127.0.0.1, with this repository as its plugin: the SessionStart hook's
+ * context reaches the request the client sends, a manual `/compact` fires
+ * PreCompact and saves a session, and a `claude -w` worktree whose client
+ * has exited is unlocked and removed by `prune`.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  git,
+  makeRepo,
+  PROJECT_ROOT,
+  runCliJson,
+  type Sandbox,
+  sandbox,
+} from "../helpers.ts";
+import { claudeClient, offlineEnv } from "./client.ts";
+import { type MockApi, runClient, startMockApi } from "./mock_api.ts";
+
+const client = await claudeClient();
+const WT = join(".claude", "worktrees");
+
+async function withClient(
+  fn: (
+    box: Sandbox,
+    api: MockApi,
+    env: Record<string, string>,
+  ) => Promise<void>,
+): Promise<void> {
+  const box = sandbox();
+  const api = await startMockApi();
+  try {
+    const env = {
+      ...offlineEnv(join(box.dir, "claude-home")),
+      ANTHROPIC_BASE_URL: api.url,
+      GIT_CONFIG_NOSYSTEM: "1",
+      GIT_CONFIG_GLOBAL: box.env.GIT_CONFIG_GLOBAL,
+      GIT_AUTHOR_NAME: "Test Author",
+      GIT_AUTHOR_EMAIL: "author@example.com",
+      GIT_COMMITTER_NAME: "Test Committer",
+      GIT_COMMITTER_EMAIL: "committer@example.com",
+    };
+    await fn(box, api, env);
+  } finally {
+    await api.close();
+    box.cleanup();
+  }
+}
+
+function sessionFiles(repo: string): string[] {
+  return readdirSync(join(repo, ".claude-mpm", "sessions")).filter((f) =>
+    /^session-\d{8}-\d{6}\.json$/.test(f)
+  ).sort();
+}
+
+Deno.test({
+  name: `claude ${
+    client.version ?? ""
+  }: the SessionStart context reaches the request, and /compact fires PreCompact`,
+  ignore: client.path === undefined,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: () =>
+    withClient(async (box, api, env) => {
+      const repo = makeRepo(box);
+      const marker = "Halfway through the parser: MARKER-7f3a";
+      const { result } = await runCliJson(box, ["pause", "-m", marker], {
+        cwd: repo,
+      });
+      assert.equal(result.code, 0, result.stderr);
+      const first = await runClient(
+        client.path!,
+        ["-p", "hi", "--plugin-dir", PROJECT_ROOT],
+        { cwd: repo, env },
+      );
+      assert.equal(first.code, 0, first.stderr);
+      const sent = api.requests.filter((r) => r.line.startsWith("POST"));
+      assert.ok(sent.length > 0, "the client reached the mock");
+      assert.ok(
+        sent.some((r) => r.body.includes(marker)),
+        "the paused message was injected at SessionStart",
+      );
+      assert.ok(
+        api.requests.every((r) => r.line.startsWith("POST /v1/messages")),
+        api.requests.map((r) => r.line).join("\n"),
+      );
+
+      const before = sessionFiles(repo);
+      const compact = await runClient(
+        client.path!,
+        ["-p", "/compact", "--continue", "--plugin-dir", PROJECT_ROOT],
+        { cwd: repo, env },
+      );
+      assert.equal(compact.code, 0, compact.stderr);
+      const added = sessionFiles(repo).filter((f) => !before.includes(f));
+      assert.equal(added.length, 1, `new sessions: ${added.join(", ")}`);
+      const doc = JSON.parse(
+        readFileSync(join(repo, ".claude-mpm", "sessions", added[0]), "utf8"),
+      );
+      assert.equal(doc.trigger.source, "hook");
+      assert.equal(doc.trigger.event, "PreCompact");
+      assert.equal(doc.trigger.trigger, "manual");
+      assert.equal(
+        doc.conversation.carried_message?.text,
+        marker,
+        "an automatic pause carries the last message a person wrote",
+      );
+    }),
+});
+
+Deno.test({
+  name: `claude ${
+    client.version ?? ""
+  }: a claude -w worktree whose client exited is unlocked and removed by prune`,
+  ignore: client.path === undefined,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: () =>
+    withClient(async (box, _api, env) => {
+      const repo = makeRepo(box);
+      const run = await runClient(client.path!, ["-p", "hi", "-w", "feat1"], {
+        cwd: repo,
+        env,
+      });
+      assert.equal(run.code, 0, run.stderr);
+      const listed = git(box, repo, "worktree", "list", "--porcelain");
+      assert.match(listed, /worktree .*\.claude\/worktrees\/feat1/);
+      assert.match(listed, /branch refs\/heads\/worktree-feat1/);
+      assert.match(
+        listed,
+        /locked claude session feat1 \(pid \d+ start \d+\)/,
+        "the client leaves its lock behind",
+      );
+      const { json } = await runCliJson<{
+        worktrees: { relative_path: string; action: string; notes: string[] }[];
+      }>(box, ["prune"], { cwd: repo });
+      const feat = json.worktrees.find((w) =>
+        w.relative_path === join(WT, "feat1")
+      );
+      assert.equal(feat?.action, "pruned", JSON.stringify(json));
+      assert.ok(
+        feat!.notes.some((n) =>
+          /unlocked stale lock of claude session feat1 \(pid \d+ gone/.test(n)
+        ),
+        feat!.notes.join("\n"),
+      );
+    }),
+});
