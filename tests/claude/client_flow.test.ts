@@ -151,3 +151,37 @@ Deno.test({
       );
     }),
 });
+
+Deno.test({
+  name: `claude ${
+    client.version ?? ""
+  }: hooks written by install-hooks run from the client with a bare PATH`,
+  ignore: client.path === undefined,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: () =>
+    withClient(async (box, api, env) => {
+      const repo = makeRepo(box);
+      const marker = "Installed hooks: MARKER-c91d";
+      const paused = await runCliJson(box, ["pause", "-m", marker], {
+        cwd: repo,
+      });
+      assert.equal(paused.result.code, 0, paused.result.stderr);
+      const installed = await runCliJson<{ command: string }>(box, [
+        "install-hooks",
+        "--local",
+      ], { cwd: repo });
+      assert.equal(installed.result.code, 0, installed.result.stderr);
+      assert.match(installed.json.command, /^\//, "an absolute command");
+      // No node, deno or mpm-session on this PATH: only the system's tools.
+      const run = await runClient(client.path!, ["-p", "hi"], {
+        cwd: repo,
+        env: { ...env, PATH: "/usr/bin:/bin" },
+      });
+      assert.equal(run.code, 0, run.stderr);
+      assert.ok(
+        api.requests.some((r) => r.body.includes(marker)),
+        "the SessionStart hook ran and its context reached the request",
+      );
+    }),
+});
