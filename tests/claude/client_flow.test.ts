@@ -11,6 +11,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import process from "node:process";
 import {
   git,
   makeRepo,
@@ -31,9 +32,10 @@ async function withClient(
     api: MockApi,
     env: Record<string, string>,
   ) => Promise<void>,
+  hang = false,
 ): Promise<void> {
   const box = sandbox();
-  const api = await startMockApi();
+  const api = await startMockApi("ok", hang);
   try {
     const env = {
       ...offlineEnv(join(box.dir, "claude-home")),
@@ -184,4 +186,54 @@ Deno.test({
         "the SessionStart hook ran and its context reached the request",
       );
     }),
+});
+
+Deno.test({
+  name: `claude ${
+    client.version ?? ""
+  }: the worktree of a client killed with SIGKILL mid-turn is unlocked and removed`,
+  ignore: client.path === undefined,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: () =>
+    withClient(async (box, api, env) => {
+      const repo = makeRepo(box);
+      let pgid: number | undefined;
+      const running = runClient(client.path!, ["-p", "hi", "-w", "killed"], {
+        cwd: repo,
+        env,
+        started: (id) => (pgid = id),
+      });
+      // Wait (bounded) until the client sent its request: its worktree and
+      // lock exist and it is waiting on the mock, which never answers.
+      const until = Date.now() + 60_000;
+      while (
+        !api.requests.some((r) => r.line.startsWith("POST /v1/messages")) &&
+        Date.now() < until
+      ) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(pgid !== undefined);
+      const listed = git(box, repo, "worktree", "list", "--porcelain");
+      assert.match(
+        listed,
+        /locked claude session killed \(pid \d+ start \d+\)/,
+      );
+      process.kill(-pgid!, "SIGKILL");
+      const run = await running;
+      assert.equal(run.code, null, "killed by the signal");
+      const { json } = await runCliJson<{
+        worktrees: { relative_path: string; action: string; notes: string[] }[];
+      }>(box, ["prune"], { cwd: repo });
+      const killed = json.worktrees.find((w) =>
+        w.relative_path === join(WT, "killed")
+      );
+      assert.equal(killed?.action, "pruned", JSON.stringify(json));
+      assert.ok(
+        killed!.notes.some((n) =>
+          /unlocked stale lock of claude session killed/.test(n)
+        ),
+        killed!.notes.join("\n"),
+      );
+    }, true),
 });

@@ -44,9 +44,13 @@ function reply(model: string, text: string) {
   };
 }
 
-/** Starts the mock on a free loopback port. */
-export function startMockApi(text = "ok"): Promise<MockApi> {
+/**
+ * Starts the mock on a free loopback port. With `hang`, message requests
+ * are never answered (a client mid-turn, for tests that kill it).
+ */
+export function startMockApi(text = "ok", hang = false): Promise<MockApi> {
   const requests: MockRequest[] = [];
+  const hanging = new Set<{ destroy(): void }>();
   const server: Server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
@@ -68,6 +72,10 @@ export function startMockApi(text = "ok"): Promise<MockApi> {
         data = JSON.parse(body);
       } catch {
         // An unreadable body still gets an answer.
+      }
+      if (hang) {
+        hanging.add(res);
+        return;
       }
       const model = data.model ?? "claude-mock";
       if (!data.stream) {
@@ -108,7 +116,10 @@ export function startMockApi(text = "ok"): Promise<MockApi> {
       resolve({
         url: `http://127.0.0.1:${port}`,
         requests,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () => {
+          for (const res of hanging) res.destroy();
+          return new Promise((done) => server.close(() => done()));
+        },
       });
     });
   });
@@ -131,7 +142,13 @@ export interface ClientRun {
 export function runClient(
   bin: string,
   args: string[],
-  options: { cwd: string; env: Record<string, string>; timeoutMs?: number },
+  options: {
+    cwd: string;
+    env: Record<string, string>;
+    timeoutMs?: number;
+    /** Called with the process group's id once it runs. */
+    started?: (pgid: number) => void;
+  },
 ): Promise<ClientRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, {
@@ -140,6 +157,7 @@ export function runClient(
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
+    if (child.pid !== undefined) options.started?.(child.pid);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
