@@ -49,7 +49,7 @@ Deno.test({
 function runSh(
   path: string,
   args: string[],
-  input = "",
+  input?: string,
 ): { code: number | null; stdout: string; stderr: string; ms: number } {
   const start = performance.now();
   const result = spawnSync("/bin/sh", [
@@ -88,7 +88,9 @@ Deno.test("plugin/run.sh: runs the tracked bundle with only node on PATH, and ex
 
     const empty = join(box.dir, "empty");
     mkdirSync(empty);
-    const nothing = runSh(empty, ["hook"], "{}");
+    // No input: a script that exits without reading it would make writing
+    // it fail (EPIPE), which says nothing about the script.
+    const nothing = runSh(empty, ["hook"]);
     assert.equal(nothing.code, 0, "a hook never breaks the editor");
     assert.equal(nothing.stdout, "");
     assert.equal(nothing.stderr.trim().split("\n").length, 1, nothing.stderr);
