@@ -10,18 +10,16 @@
 import { lstat, readdir, readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { prune, type PruneOptions } from "./prune.ts";
-
-export type { WorktreeEntry, WorktreeList, WorktreeState };
 import type {
-  IntegrationCheck,
   OrphanOutcome,
   PruneSummary,
-  Reason,
   WorktreeEntry,
   WorktreeList,
   WorktreeOutcome,
   WorktreeState,
 } from "../types.ts";
+
+export type { WorktreeEntry, WorktreeList, WorktreeState };
 
 /** Options for {@link listWorktrees}. */
 export interface ListWorktreesOptions {
