@@ -532,7 +532,10 @@ export interface WorktreeEntry {
   reasons: Reason[];
   /** Newest activity, ISO 8601, or `null` when unknown. */
   last_activity_at: string | null;
-  /** Bytes on disk when known (computed for what would go), else `null`. */
+  /**
+   * Bytes on disk, `null` when not measured (a symlink, a mount, another
+   * user's folder: walking it is unsafe or says nothing).
+   */
   size_bytes: number | null;
   /** Which integration check held, or `null`. */
   integration_check: IntegrationCheck | null;

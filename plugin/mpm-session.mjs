@@ -9468,6 +9468,15 @@ function renderWorktrees(list, c, nowMs = Date.now(), width = DEFAULT_WIDTH) {
 // lib/commands/worktrees.ts
 import { lstat as lstat14, readdir as readdir14, readFile as readFile22 } from "node:fs/promises";
 import { basename as basename6, join as join31, resolve as resolve13 } from "node:path";
+var UNMEASURED = /* @__PURE__ */ new Set([
+  "symlink",
+  "not-a-directory",
+  "other-filesystem",
+  "mount-point",
+  "foreign-owner",
+  "undecodable-name",
+  "containment"
+]);
 async function listWorktrees2(options = {}) {
   const summary = await prune({
     ...options.pruneOptions,
@@ -9483,6 +9492,12 @@ async function worktreeListOf(summary) {
     ...worktrees,
     ...orphans
   ];
+  await mapPool(entries.filter((e) => e.size_bytes === null && e.state === "kept" && !e.reasons.some((r) => UNMEASURED.has(r.code))), async (e) => {
+    const info = await lstat14(e.path).catch(() => void 0);
+    if (info?.isDirectory()) {
+      e.size_bytes = await directorySize(e.path).catch(() => null);
+    }
+  }, 4);
   const going = entries.filter((e) => e.state !== "kept");
   return {
     schema_version: 1,

@@ -9,6 +9,8 @@
 
 import { lstat, readdir, readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
+import { directorySize } from "../gather/disk_usage.ts";
+import { mapPool } from "../pool.ts";
 import { prune, type PruneOptions } from "./prune.ts";
 import type {
   OrphanOutcome,
@@ -28,6 +30,17 @@ export interface ListWorktreesOptions {
   /** Cleanup options that change the judgement (caches, concurrency). */
   pruneOptions?: Omit<PruneOptions, "projectPath" | "dryRun">;
 }
+
+/** Kept for reasons that make walking it unsafe or meaningless: no size. */
+const UNMEASURED: ReadonlySet<string> = new Set([
+  "symlink",
+  "not-a-directory",
+  "other-filesystem",
+  "mount-point",
+  "foreign-owner",
+  "undecodable-name",
+  "containment",
+]);
 
 /**
  * Lists every worktree and orphan under `.claude/worktrees/` with what a
@@ -53,6 +66,21 @@ export async function worktreeListOf(
   const worktrees = await Promise.all(summary.worktrees.map(fromWorktree));
   const orphans = await Promise.all(summary.orphans.map(fromOrphan));
   const entries = [...worktrees, ...orphans];
+  // Kept entries are measured here (a cleanup measures only what goes),
+  // except where walking them is unsafe or says nothing.
+  await mapPool(
+    entries.filter((e) =>
+      e.size_bytes === null && e.state === "kept" &&
+      !e.reasons.some((r) => UNMEASURED.has(r.code))
+    ),
+    async (e) => {
+      const info = await lstat(e.path).catch(() => undefined);
+      if (info?.isDirectory()) {
+        e.size_bytes = await directorySize(e.path).catch(() => null);
+      }
+    },
+    4,
+  );
   const going = entries.filter((e) => e.state !== "kept");
   return {
     schema_version: 1,
