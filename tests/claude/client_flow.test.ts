@@ -9,7 +9,8 @@
  */
 
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import {
@@ -75,10 +76,24 @@ Deno.test({
         cwd: repo,
       });
       assert.equal(result.code, 0, result.stderr);
+      // The plugin as a git install has it: the tracked files only, with
+      // nothing but node and git on PATH.
+      const plugin = join(box.dir, "plugin-copy");
+      execFileSync("git", ["clone", "-q", PROJECT_ROOT, plugin], {
+        stdio: "ignore",
+      });
+      const bare = join(box.dir, "bin");
+      mkdirSync(bare);
+      for (const tool of ["node", "git"]) {
+        const found = execFileSync("sh", ["-c", `command -v ${tool}`], {
+          encoding: "utf8",
+        }).trim();
+        symlinkSync(found, join(bare, tool));
+      }
       const first = await runClient(
         client.path!,
-        ["-p", "hi", "--plugin-dir", PROJECT_ROOT],
-        { cwd: repo, env },
+        ["-p", "hi", "--plugin-dir", plugin],
+        { cwd: repo, env: { ...env, PATH: bare } },
       );
       assert.equal(first.code, 0, first.stderr);
       const sent = api.requests.filter((r) => r.line.startsWith("POST"));
