@@ -14,6 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import {
+  cliCommand,
   git,
   makeRepo,
   PROJECT_ROOT,
@@ -22,7 +23,12 @@ import {
   sandbox,
 } from "../helpers.ts";
 import { claudeClient, offlineEnv } from "./client.ts";
-import { type MockApi, runClient, startMockApi } from "./mock_api.ts";
+import {
+  type MockApi,
+  type MockReply,
+  runClient,
+  startMockApi,
+} from "./mock_api.ts";
 
 const client = await claudeClient();
 const WT = join(".claude", "worktrees");
@@ -34,9 +40,14 @@ async function withClient(
     env: Record<string, string>,
   ) => Promise<void>,
   hang = false,
+  script?: (box: Sandbox, body: string) => MockReply | undefined,
 ): Promise<void> {
   const box = sandbox();
-  const api = await startMockApi("ok", hang);
+  const api = await startMockApi(
+    "ok",
+    hang,
+    script && ((body) => script(box, body)),
+  );
   try {
     const env = {
       ...offlineEnv(join(box.dir, "claude-home")),
@@ -251,4 +262,91 @@ Deno.test({
         killed!.notes.join("\n"),
       );
     }, true),
+});
+
+/** What a dry-run cleanup said while the Agent's worktree was in use. */
+let duringAgent: {
+  listed: string;
+  worktrees: {
+    relative_path: string;
+    action: string;
+    reasons: { code: string }[];
+  }[];
+} | undefined;
+let agentRepo = "";
+
+Deno.test({
+  name: `claude ${
+    client.version ?? ""
+  }: an Agent worktree is locked by its live owner while in use, and a cleanup then keeps it as in-use-by-claude`,
+  ignore: client.path === undefined,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: () =>
+    withClient(
+      async (box, _api, env) => {
+        agentRepo = makeRepo(box);
+        const run = await runClient(
+          client.path!,
+          ["-p", "SPAWN-AGENT: delegate one check"],
+          { cwd: agentRepo, env },
+        );
+        assert.equal(run.code, 0, run.stderr);
+        assert.ok(duringAgent, "the subagent reached the mock");
+        assert.match(
+          duringAgent.listed,
+          /worktree .*\.claude\/worktrees\/agent-a[0-9a-f]+\n(?:.*\n)*?locked claude agent agent-a[0-9a-f]+ \(pid \d+ start \d+\)/,
+        );
+        const agent = duringAgent.worktrees.find((w) =>
+          /agent-a[0-9a-f]+$/.test(w.relative_path)
+        );
+        assert.equal(agent?.action, "preserved", JSON.stringify(duringAgent));
+        assert.deepEqual(agent!.reasons.map((r) => r.code), [
+          "in-use-by-claude",
+        ]);
+      },
+      false,
+      (box, body) => {
+        // The parent's later requests quote the prompt in its tool call;
+        // only the subagent's first request comes before any tool result.
+        if (
+          body.includes("SUBAGENT-PROMPT") && !body.includes("tool_result") &&
+          duringAgent === undefined
+        ) {
+          // The subagent's turn: its worktree is in use right now. The
+          // client waits for this answer, so a blocking call is fine here.
+          const [cmd, ...args] = cliCommand();
+          const out = execFileSync(cmd, [
+            ...args,
+            "prune",
+            "--dry-run",
+            "--json",
+          ], {
+            cwd: agentRepo,
+            env: box.env,
+            encoding: "utf8",
+          });
+          duringAgent = {
+            listed: git(box, agentRepo, "worktree", "list", "--porcelain"),
+            worktrees: JSON.parse(out).worktrees,
+          };
+          return { text: "ok" };
+        }
+        if (body.includes("SPAWN-AGENT") && !body.includes("tool_result")) {
+          return {
+            tool: {
+              name: "Agent",
+              input: {
+                description: "Delegate one check",
+                prompt: "SUBAGENT-PROMPT: say ok",
+                subagent_type: "general-purpose",
+                isolation: "worktree",
+                run_in_background: false,
+              },
+            },
+          };
+        }
+        return undefined;
+      },
+    ),
 });

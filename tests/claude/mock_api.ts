@@ -44,11 +44,21 @@ function reply(model: string, text: string) {
   };
 }
 
+/** A scripted answer: a text, or one tool call the client then runs. */
+export type MockReply =
+  | { text: string }
+  | { tool: { name: string; input: Record<string, unknown> } };
+
 /**
  * Starts the mock on a free loopback port. With `hang`, message requests
- * are never answered (a client mid-turn, for tests that kill it).
+ * are never answered (a client mid-turn, for tests that kill it). `script`
+ * may answer a request body its own way; otherwise the reply is `text`.
  */
-export function startMockApi(text = "ok", hang = false): Promise<MockApi> {
+export function startMockApi(
+  text = "ok",
+  hang = false,
+  script?: (body: string) => MockReply | undefined,
+): Promise<MockApi> {
   const requests: MockRequest[] = [];
   const hanging = new Set<{ destroy(): void }>();
   const server: Server = createServer((req, res) => {
@@ -83,6 +93,7 @@ export function startMockApi(text = "ok", hang = false): Promise<MockApi> {
         res.end(JSON.stringify(reply(model, text)));
         return;
       }
+      const scripted = script?.(body);
       res.writeHead(200, { "content-type": "text/event-stream" });
       const event = (type: string, fields: object) =>
         res.write(
@@ -92,17 +103,39 @@ export function startMockApi(text = "ok", hang = false): Promise<MockApi> {
       event("message_start", {
         message: { ...message, content: [], stop_reason: null },
       });
-      event("content_block_start", {
-        index: 0,
-        content_block: { type: "text", text: "" },
-      });
-      event("content_block_delta", {
-        index: 0,
-        delta: { type: "text_delta", text },
-      });
+      if (scripted && "tool" in scripted) {
+        event("content_block_start", {
+          index: 0,
+          content_block: {
+            type: "tool_use",
+            id: `toolu_mock_${requests.length}`,
+            name: scripted.tool.name,
+            input: {},
+          },
+        });
+        event("content_block_delta", {
+          index: 0,
+          delta: {
+            type: "input_json_delta",
+            partial_json: JSON.stringify(scripted.tool.input),
+          },
+        });
+      } else {
+        event("content_block_start", {
+          index: 0,
+          content_block: { type: "text", text: "" },
+        });
+        event("content_block_delta", {
+          index: 0,
+          delta: { type: "text_delta", text: scripted?.text ?? text },
+        });
+      }
       event("content_block_stop", { index: 0 });
       event("message_delta", {
-        delta: { stop_reason: "end_turn", stop_sequence: null },
+        delta: {
+          stop_reason: scripted && "tool" in scripted ? "tool_use" : "end_turn",
+          stop_sequence: null,
+        },
         usage: { output_tokens: 1 },
       });
       event("message_stop", {});
