@@ -2198,12 +2198,11 @@ function pruneSummaryLines(summary, options = {}) {
     detail: ""
   })), width, limit, ""));
   const verbKept = dry ? "Would keep" : "Kept";
-  for (const group of groupKept(kept)) {
-    lines.push(...block(keptHeading(verbKept, WORKTREE, group.entries.length, group.row, summary.default_branch?.name, group.entries.length === 1 ? group.entries[0].relative_path : void 0, width), group.entries.map((w) => ({
-      label: path(w),
-      detail: keptDetail(w, group.row)
-    })), width, limit, listMore));
-  }
+  const keptBlocks = (entries, noun) => groupKept(entries).flatMap((group) => block(keptHeading(verbKept, noun, group.entries.length, group.row, summary.default_branch?.name, group.entries.length === 1 ? group.entries[0].relative_path : void 0, width), group.entries.map((x) => ({
+    label: path(x),
+    detail: keptDetail(x, group.row)
+  })), width, limit, listMore));
+  lines.push(...keptBlocks(kept, WORKTREE));
   for (const w of summary.worktrees) {
     for (const note of w.notes) {
       lines.push(cutAtWord(`Note: ${path(w)}: ${displayPath(note)}`, width));
@@ -2218,12 +2217,7 @@ function pruneSummaryLines(summary, options = {}) {
     label: path(o),
     detail: orphanDetail(o)
   })), width, limit, dry ? listMore : ""));
-  for (const group of groupKept(keptOrphans)) {
-    lines.push(...block(keptHeading(verbKept, ORPHAN, group.entries.length, group.row, summary.default_branch?.name, group.entries.length === 1 ? group.entries[0].relative_path : void 0, width), group.entries.map((o) => ({
-      label: path(o),
-      detail: keptDetail(o, group.row)
-    })), width, limit, listMore));
-  }
+  lines.push(...keptBlocks(keptOrphans, ORPHAN));
   const item = (n) => plural(n, "item");
   const trash = summary.trash;
   lines.push(...block(`${dry ? "Would finish removing" : "Finished removing"} ${item(trash.emptied.length)} left by an interrupted run:`, trash.emptied.map((p) => ({

@@ -271,26 +271,34 @@ export function pruneSummaryLines(
     "",
   ));
   const verbKept = dry ? "Would keep" : "Kept";
-  for (const group of groupKept(kept)) {
-    lines.push(...block(
-      keptHeading(
-        verbKept,
-        WORKTREE,
-        group.entries.length,
-        group.row,
-        summary.default_branch?.name,
-        group.entries.length === 1 ? group.entries[0].relative_path : undefined,
+  // Kept entries, worktrees or orphans, grouped by reason: one block each.
+  const keptBlocks = <T extends WorktreeOutcome | OrphanOutcome>(
+    entries: T[],
+    noun: Noun,
+  ) =>
+    groupKept(entries).flatMap((group) =>
+      block(
+        keptHeading(
+          verbKept,
+          noun,
+          group.entries.length,
+          group.row,
+          summary.default_branch?.name,
+          group.entries.length === 1
+            ? group.entries[0].relative_path
+            : undefined,
+          width,
+        ),
+        group.entries.map((x) => ({
+          label: path(x),
+          detail: keptDetail(x, group.row),
+        })),
         width,
-      ),
-      group.entries.map((w) => ({
-        label: path(w),
-        detail: keptDetail(w, group.row),
-      })),
-      width,
-      limit,
-      listMore,
-    ));
-  }
+        limit,
+        listMore,
+      )
+    );
+  lines.push(...keptBlocks(kept, WORKTREE));
   for (const w of summary.worktrees) {
     for (const note of w.notes) {
       lines.push(cutAtWord(`Note: ${path(w)}: ${displayPath(note)}`, width));
@@ -313,26 +321,7 @@ export function pruneSummaryLines(
     limit,
     dry ? listMore : "",
   ));
-  for (const group of groupKept(keptOrphans)) {
-    lines.push(...block(
-      keptHeading(
-        verbKept,
-        ORPHAN,
-        group.entries.length,
-        group.row,
-        summary.default_branch?.name,
-        group.entries.length === 1 ? group.entries[0].relative_path : undefined,
-        width,
-      ),
-      group.entries.map((o) => ({
-        label: path(o),
-        detail: keptDetail(o, group.row),
-      })),
-      width,
-      limit,
-      listMore,
-    ));
-  }
+  lines.push(...keptBlocks(keptOrphans, ORPHAN));
   const item = (n: number) => plural(n, "item");
   const trash = summary.trash;
   lines.push(...block(
