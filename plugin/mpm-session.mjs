@@ -8170,11 +8170,14 @@ async function rescueBeforeDelete(safety, trashPath, judged) {
     if (rescue.head) safety.lastRescue.set(trashPath, `${rescue.prefix}/HEAD`);
     return void 0;
   } catch (error) {
-    return {
-      code: "rescue-failed",
-      message: `cannot save a way back: ${error.message}`
-    };
+    return rescueFailed(error);
   }
+}
+function rescueFailed(error) {
+  return {
+    code: "rescue-failed",
+    message: `cannot save a way back: ${error.message}`
+  };
 }
 async function rescueOrphanBeforeDelete(safety, trashPath, originalPath) {
   const dotGit = await lstatOrUndefined(join27(trashPath, ".git"));
@@ -8198,10 +8201,7 @@ async function rescueOrphanBeforeDelete(safety, trashPath, originalPath) {
     });
     return void 0;
   } catch (error) {
-    return {
-      code: "rescue-failed",
-      message: `cannot save a way back: ${error.message}`
-    };
+    return rescueFailed(error);
   }
 }
 async function predictBranchDelete(mainRoot, branch, outcome) {

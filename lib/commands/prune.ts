@@ -1155,11 +1155,16 @@ async function rescueBeforeDelete(
     if (rescue.head) safety.lastRescue.set(trashPath, `${rescue.prefix}/HEAD`);
     return undefined;
   } catch (error) {
-    return {
-      code: "rescue-failed",
-      message: `cannot save a way back: ${(error as Error).message}`,
-    };
+    return rescueFailed(error);
   }
+}
+
+/** Why nothing may be deleted: the way back could not be saved. */
+function rescueFailed(error: unknown): Reason {
+  return {
+    code: "rescue-failed",
+    message: `cannot save a way back: ${(error as Error).message}`,
+  };
 }
 
 /** Saves a clone's refs and objects in rescue refs before it is deleted. */
@@ -1191,10 +1196,7 @@ async function rescueOrphanBeforeDelete(
     });
     return undefined;
   } catch (error) {
-    return {
-      code: "rescue-failed",
-      message: `cannot save a way back: ${(error as Error).message}`,
-    };
+    return rescueFailed(error);
   }
 }
 
