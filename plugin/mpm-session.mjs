@@ -5325,7 +5325,7 @@ function witnessesChanged(store) {
   return false;
 }
 async function loadWitnesses(stateDir2) {
-  const text2 = await readFile8(join13(stateDir2, WITNESSES_FILE), "utf8").catch(() => "");
+  const text2 = await readFile8(witnessesPath(stateDir2), "utf8").catch(() => "");
   return parseWitnesses(text2);
 }
 function witnessesPath(stateDir2) {

@@ -273,7 +273,7 @@ export function witnessesChanged(store: WitnessStore): boolean {
 
 /** Loads the witnesses from the state folder; empty when there are none. */
 export async function loadWitnesses(stateDir: string): Promise<WitnessStore> {
-  const text = await readFile(join(stateDir, WITNESSES_FILE), "utf8").catch(
+  const text = await readFile(witnessesPath(stateDir), "utf8").catch(
     () => "",
   );
   return parseWitnesses(text);
