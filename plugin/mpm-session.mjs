@@ -4160,7 +4160,7 @@ function classifyWorktree(f) {
   } else if (f.operation !== null) {
     reasons.push(reason("operation-in-progress", `a ${f.operation} is in progress`));
   }
-  reasons.push(...contentReasons(f.contents));
+  if (!f.contentsSkipped) reasons.push(...contentReasons(f.contents));
   if (f.processes?.length) reasons.push(processReason(f.processes));
   if (f.detached || f.branch === null) {
     if (f.unreferencedCommits === void 0) {
@@ -4187,6 +4187,9 @@ function classifyWorktree(f) {
   for (const e of f.errors) reasons.push(reason("unknown", e));
   if (reasons.length === 0 && f.integrationSkipped) {
     reasons.push(reason("unknown", "merge status could not be determined"));
+  }
+  if (reasons.length === 0 && f.contentsSkipped) {
+    reasons.push(reason("unknown", "its contents were not checked"));
   }
   return reasons.length > 0 ? {
     action: "preserve",
@@ -4351,6 +4354,7 @@ import { lstat as lstat7, readdir as readdir7, readFile as readFile9, realpath a
 
 // lib/gather/nested.ts
 import { Buffer as Buffer2 } from "node:buffer";
+import { lstatSync } from "node:fs";
 import { lstat as lstat2, readdir as readdir4, readFile as readFile5 } from "node:fs/promises";
 import process10 from "node:process";
 
@@ -4420,6 +4424,7 @@ async function foreignOwned(paths) {
 }
 
 // lib/gather/nested.ts
+var SLASH = Buffer2.from("/");
 var MAX_WALK_ENTRIES = 5e5;
 async function mountPoints() {
   if (process10.platform !== "linux") return [];
@@ -4443,12 +4448,8 @@ function parseMountInfo(text2) {
   }
   return out;
 }
-async function writable(dir) {
-  const [info, uid] = await Promise.all([
-    lstat2(dir).catch(() => void 0),
-    currentUid()
-  ]);
-  if (!info || uid === void 0) return false;
+function writable(info, uid) {
+  if (uid === void 0) return false;
   if (uid === 0) return true;
   const bits = info.uid === uid ? info.mode >> 6 & 3 : info.mode & 3;
   return bits === 3;
@@ -4463,13 +4464,27 @@ function isValidUtf8(bytes) {
     return false;
   }
 }
+function sizeOf(abs, shown) {
+  try {
+    if (shown !== void 0 && typeof Deno !== "undefined") {
+      return Deno.lstatSync(shown).size;
+    }
+    return lstatSync(abs).size;
+  } catch {
+    return 0;
+  }
+}
 async function walkNested(root, options = {}) {
   const facts = {
+    bytes: 0,
     gitEntries: [],
     mounts: [],
     undecodableNames: []
   };
-  const rootInfo = await lstat2(root);
+  const [rootInfo, uid] = await Promise.all([
+    lstat2(root),
+    currentUid()
+  ]);
   for (const m of options.mounts ?? []) {
     if (isStrictlyInside(root, m)) facts.mounts.push(m.slice(root.length + 1));
   }
@@ -4477,43 +4492,58 @@ async function walkNested(root, options = {}) {
   const stack = [
     {
       abs: Buffer2.from(root),
-      rel: ""
+      rel: "",
+      info: rootInfo
     }
   ];
   while (stack.length > 0) {
-    const { abs, rel } = stack.pop();
-    const names = await readdir4(abs, {
-      encoding: "buffer"
+    const { abs, rel, info } = stack.pop();
+    const entries = await readdir4(abs, {
+      encoding: "buffer",
+      withFileTypes: true
     });
-    if (names.length > 0 && !await writable(abs)) {
+    if (entries.length > 0 && !writable(info, uid)) {
       throw new Error(`cannot delete what is in '${rel === "" ? "." : rel}': this user may not write in it`);
     }
-    for (const name of names) {
+    for (const entry of entries) {
       if (++seen > MAX_WALK_ENTRIES) {
         throw new Error(`holds more than ${MAX_WALK_ENTRIES} entries; not walked to the end`);
       }
+      const name = entry.name;
       const valid = isValidUtf8(name) && !name.toString("utf8").includes("\uFFFD");
       const shown = valid ? name.toString("utf8") : escapeInvalidUtf8(name);
       const childRel = rel === "" ? shown : `${rel}/${shown}`;
       if (!valid) facts.undecodableNames.push(childRel);
       const childAbs = Buffer2.concat([
         abs,
-        Buffer2.from("/"),
+        SLASH,
         name
       ]);
       if (shown === ".git") {
         if (rel !== "") facts.gitEntries.push(childRel);
+        if (!entry.isDirectory()) {
+          facts.bytes += sizeOf(childAbs, `${root}/${childRel}`);
+        }
         continue;
       }
-      const info = await lstat2(childAbs);
-      if (!info.isDirectory()) continue;
-      if (info.dev !== rootInfo.dev) {
+      const known = entry.isFile() || entry.isSymbolicLink() || entry.isDirectory() || entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice();
+      if (known && !entry.isDirectory()) {
+        facts.bytes += sizeOf(childAbs, valid ? `${root}/${childRel}` : void 0);
+        continue;
+      }
+      const childInfo = lstatSync(childAbs);
+      if (!childInfo.isDirectory()) {
+        facts.bytes += childInfo.size;
+        continue;
+      }
+      if (childInfo.dev !== rootInfo.dev) {
         facts.mounts.push(childRel);
         continue;
       }
       stack.push({
         abs: childAbs,
-        rel: childRel
+        rel: childRel,
+        info: childInfo
       });
     }
   }
@@ -4842,7 +4872,32 @@ function parseCatFileBatch(bytes) {
   }
   return out;
 }
-async function hiddenChanges(root, env) {
+async function sharedHiddenConfig(mainRoot) {
+  const list = (args) => runGit([
+    "config",
+    "-z",
+    "--list",
+    ...args
+  ], {
+    cwd: mainRoot
+  });
+  const raw = await list([
+    "--no-includes"
+  ]);
+  if (raw.code !== 0 && raw.code !== 1) return void 0;
+  let includes = false;
+  for (const record of splitNul(raw.code === 0 ? raw.stdout : "")) {
+    const key = record.split("\n", 1)[0].toLowerCase();
+    if (key.startsWith("includeif.")) return void 0;
+    if (key === "extensions.worktreeconfig") return void 0;
+    if (key.startsWith("include.")) includes = true;
+  }
+  if (!includes) return parseConfigList(raw.code === 0 ? raw.stdout : "");
+  const full = await list([]);
+  if (full.code !== 0 && full.code !== 1) return void 0;
+  return parseConfigList(full.code === 0 ? full.stdout : "");
+}
+async function hiddenChanges(root, env, config) {
   const git = async (args, stdin) => {
     const result = await runGit(args, {
       cwd: root,
@@ -4854,25 +4909,25 @@ async function hiddenChanges(root, env) {
     }
     return result;
   };
-  const [list, config] = await Promise.all([
+  const [list, settings] = await Promise.all([
     git([
       "ls-files",
       "-z",
       "-v",
       "-s"
     ]),
-    // No config at all is exit code 1 with empty output.
-    runGit([
+    config ?? runGit([
       "config",
       "-z",
       "--list"
     ], {
       cwd: root,
       env
-    })
+    }).then((own) => parseConfigList(own.code === 0 ? own.stdout : ""))
   ]);
-  const settings = parseConfigList(config.code === 0 ? config.stdout : "");
-  const entries = parseLsFilesVerbose(list.stdout).filter((e) => e.stage === "0" && e.mode !== "160000");
+  const listed = parseLsFilesVerbose(list.stdout);
+  const gitlinks = listed.filter((e) => e.mode === "160000").map((e) => e.path);
+  const entries = listed.filter((e) => e.stage === "0" && e.mode !== "160000");
   const hidden = /* @__PURE__ */ new Set();
   let filterOf = /* @__PURE__ */ new Map();
   const smudgingFilter = (e) => settings.smudging.includes(filterOf.get(e.path) ?? "");
@@ -4954,7 +5009,8 @@ async function hiddenChanges(root, env) {
   return {
     paths: [
       ...hidden
-    ].sort()
+    ].sort(),
+    gitlinks
   };
 }
 async function isCaseSensitive(root) {
@@ -4988,6 +5044,7 @@ async function privateCommits(gitDir, refsRepo, head) {
       m[2]
     ]) if (!/^0+$/.test(sha)) shas.add(sha);
   }
+  if (head !== void 0) shas.delete(head);
   if (shas.size === 0) return false;
   const result = await runGit([
     "rev-list",
@@ -5056,7 +5113,7 @@ async function gatherContents(root, options) {
   const errors = [];
   const real2 = await realpath4(root);
   const [hidden, nested, priv] = await Promise.all([
-    hiddenChanges(root, options.env).catch((error) => {
+    hiddenChanges(root, options.env, options.config).catch((error) => {
       errors.push(`cannot check hidden changes: ${error.message}`);
       return void 0;
     }),
@@ -5089,7 +5146,9 @@ async function gatherContents(root, options) {
       nestedRepositories,
       mounts: nested.mounts,
       undecodableNames: nested.undecodableNames,
-      privateCommits: priv
+      privateCommits: priv,
+      bytes: nested.bytes,
+      gitlinks: hidden.gitlinks
     },
     errors
   };
@@ -5552,26 +5611,18 @@ async function gatherWorktreeFacts(ctx, record) {
   }
   const env = isolatedEnv(gitDir, path);
   const caseSensitive = await isCaseSensitive(path);
-  const [status, operation, submodules, unref, contents] = await Promise.all([
+  const [status, operation, submodules, unref] = await Promise.all([
     runGit(statusArgsFor(ctx, {}, caseSensitive), {
       cwd: path,
       env
     }),
     operationInProgress(gitDir).catch(() => void 0),
     hasInitialisedSubmodules(path, gitDir).catch(() => void 0),
-    facts.detached || branch === null ? record.head ? unreferenced(ctx.mainRoot, record.head) : Promise.resolve(void 0) : Promise.resolve(void 0),
-    gatherContents(path, {
-      gitDir,
-      env,
-      refsRepo: ctx.mainRoot,
-      head: record.head
-    })
+    facts.detached || branch === null ? record.head ? unreferenced(ctx.mainRoot, record.head) : Promise.resolve(void 0) : Promise.resolve(void 0)
   ]);
   facts.operation = operation;
   facts.submodules = submodules;
   facts.unreferencedCommits = unref;
-  facts.contents = contents.contents;
-  facts.errors.push(...contents.errors);
   const statusProblem = statusFailure(status);
   if (statusProblem) {
     facts.errors.push(statusProblem);
@@ -5587,7 +5638,24 @@ async function gatherWorktreeFacts(ctx, record) {
       facts.errors.push(error.message);
     }
   }
+  if (keptByStatus(facts)) {
+    facts.contentsSkipped = true;
+    return facts;
+  }
+  const contents = await gatherContents(path, {
+    gitDir,
+    env,
+    refsRepo: ctx.mainRoot,
+    head: record.head,
+    config: ctx.sharedConfig
+  });
+  facts.contents = contents.contents;
+  facts.errors.push(...contents.errors);
   return facts;
+}
+function keptByStatus(facts) {
+  const changed2 = facts.changes !== void 0 && hasChanges(facts.changes);
+  return changed2 || (facts.uniqueIgnored?.length ?? 0) > 0 || facts.submodules === true || facts.operation !== void 0 && facts.operation !== null;
 }
 function witnessPlace(ctx, worktree, gitDir) {
   if (ctx.commonDir === void 0) return void 0;
@@ -6146,10 +6214,10 @@ async function settleClaudeLocks(records, options) {
 }
 
 // lib/gather/disk_usage.ts
-import { lstatSync } from "node:fs";
+import { lstatSync as lstatSync2 } from "node:fs";
 import { readdir as readdir8 } from "node:fs/promises";
 import { join as join18 } from "node:path";
-var sizeOf = typeof Deno !== "undefined" ? (path) => Deno.lstatSync(path).size : (path) => lstatSync(path).size;
+var sizeOf2 = typeof Deno !== "undefined" ? (path) => Deno.lstatSync(path).size : (path) => lstatSync2(path).size;
 async function directorySize(path) {
   let total = 0;
   const pending = [
@@ -6172,7 +6240,7 @@ async function directorySize(path) {
         continue;
       }
       try {
-        total += sizeOf(full);
+        total += sizeOf2(full);
       } catch {
       }
     }
@@ -7526,11 +7594,12 @@ async function pruneLocked(options, summary, records, refsRead, { mainRoot, work
   };
   const rel = (p) => relative6(mainRoot, p) || ".";
   const trashDir2 = join27(worktreesDirReal, TRASH_NAME);
-  const [refs, cwdReal, witnesses] = await Promise.all([
+  const [refs, cwdReal, witnesses, sharedConfig] = await Promise.all([
     refsRead,
     realpath9(cwd).catch(() => cwd),
     // Read by dry runs too; only a real run writes them.
-    loadWitnesses(stateDir(commonDir))
+    loadWitnesses(stateDir(commonDir)),
+    sharedHiddenConfig(mainRoot).catch(() => void 0)
   ]);
   let integrationMemo;
   if (!(refs instanceof Error) && refs.defaultBranch) {
@@ -7556,7 +7625,8 @@ async function pruneLocked(options, summary, records, refsRead, { mainRoot, work
     disposableIgnored,
     manyStatusesAtOnce: false,
     witnesses,
-    commonDir
+    commonDir,
+    sharedConfig
   };
   const safety = {
     ctx,
@@ -7710,7 +7780,7 @@ async function pruneLocked(options, summary, records, refsRead, { mainRoot, work
       } else {
         candidate.lastActivityMs = await newestActivityMs(record.path, adminDir);
         if (classifyWorktree(facts).action === "remove") {
-          const refusal2 = await refusalFacts(record.path, adminDir);
+          const refusal2 = await refusalFacts(record.path, adminDir, facts.contents?.gitlinks);
           if (repaired.pending.has(resolve10(record.path))) {
             refusal2.pointsBack = true;
           }
@@ -7826,7 +7896,7 @@ async function pruneLocked(options, summary, records, refsRead, { mainRoot, work
       actTick();
       return outcome;
     }
-    outcome.bytes_reclaimed = await directorySize(facts.path);
+    outcome.bytes_reclaimed = facts.contents?.bytes ?? await directorySize(facts.path);
     const record = recordOf.get(facts.path);
     if (dryRun) {
       outcome.action = "would-prune";
@@ -7985,14 +8055,15 @@ var HELD_BACK = /* @__PURE__ */ new Set([
   "git-refused",
   "rescue-failed"
 ]);
-async function refusalFacts(path, adminDir) {
+async function refusalFacts(path, adminDir, knownGitlinks) {
   if (!adminDir) return {
     pointsBack: false,
     gitlinks: []
   };
   const [pointsBack, gitlinks] = await Promise.all([
     gitFilePointsBack(path, adminDir),
-    indexGitlinks(path, adminDir)
+    // The listing its hidden changes were read from holds them already.
+    knownGitlinks ?? indexGitlinks(path, adminDir)
   ]);
   return {
     pointsBack,
@@ -8107,7 +8178,7 @@ async function judgeWorktreeAt(safety, path, judged) {
   }));
   const planned = planWorktree({
     facts,
-    refusal: await refusalFacts(path, adminDir)
+    refusal: await refusalFacts(path, adminDir, facts.contents?.gitlinks)
   }, [], safety.nowMs, 0);
   return planned.action === "remove" ? [] : planned.reasons.length > 0 ? planned.reasons : [
     {

@@ -40,6 +40,7 @@ import {
 } from "../gather/integration_memo.ts";
 import { settleClaudeLocks } from "../gather/claude_lock.ts";
 import { directorySize } from "../gather/disk_usage.ts";
+import { sharedHiddenConfig } from "../gather/hidden_changes.ts";
 import { describeGitFailure, runGit } from "../gather/git.ts";
 import { readProcessCwds } from "../gather/processes.ts";
 import { resolveProject } from "../gather/project.ts";
@@ -362,11 +363,12 @@ async function pruneLocked(
   const rel = (p: string) => relative(mainRoot, p) || ".";
   const trashDir = join(worktreesDirReal, TRASH_NAME);
 
-  const [refs, cwdReal, witnesses] = await Promise.all([
+  const [refs, cwdReal, witnesses, sharedConfig] = await Promise.all([
     refsRead,
     realpath(cwd).catch(() => cwd),
     // Read by dry runs too; only a real run writes them.
     loadWitnesses(stateDir(commonDir)),
+    sharedHiddenConfig(mainRoot).catch(() => undefined),
   ]);
   let integrationMemo: IntegrationMemo | undefined;
   if (!(refs instanceof Error) && refs.defaultBranch) {
@@ -396,6 +398,7 @@ async function pruneLocked(
     manyStatusesAtOnce: false,
     witnesses,
     commonDir,
+    sharedConfig,
   };
   const safety: Safety = {
     ctx,
@@ -601,7 +604,11 @@ async function pruneLocked(
           adminDir,
         );
         if (classifyWorktree(facts).action === "remove") {
-          const refusal = await refusalFacts(record.path, adminDir);
+          const refusal = await refusalFacts(
+            record.path,
+            adminDir,
+            facts.contents?.gitlinks,
+          );
           // The repair a real run makes first points it back.
           if (repaired.pending.has(resolve(record.path))) {
             refusal.pointsBack = true;
@@ -730,7 +737,9 @@ async function pruneLocked(
       actTick();
       return outcome;
     }
-    outcome.bytes_reclaimed = await directorySize(facts.path);
+    // The walk of its contents measured it; anything written since keeps it.
+    outcome.bytes_reclaimed = facts.contents?.bytes ??
+      await directorySize(facts.path);
     const record = recordOf.get(facts.path)!;
     if (dryRun) {
       outcome.action = "would-prune";
@@ -785,7 +794,7 @@ async function pruneLocked(
     ) {
       outcome.bytes_reclaimed = facts.kind === "plain"
         ? 0
-        : await directorySize(facts.path);
+        : await directorySize(facts.path); // its .git folder included
       if (dryRun) {
         outcome.action = "would-sweep";
       } else if (interrupted()) {
@@ -929,11 +938,13 @@ interface Safety {
 async function refusalFacts(
   path: string,
   adminDir: string | undefined,
+  knownGitlinks?: string[],
 ): Promise<RefusalFacts> {
   if (!adminDir) return { pointsBack: false, gitlinks: [] };
   const [pointsBack, gitlinks] = await Promise.all([
     gitFilePointsBack(path, adminDir),
-    indexGitlinks(path, adminDir),
+    // The listing its hidden changes were read from holds them already.
+    knownGitlinks ?? indexGitlinks(path, adminDir),
   ]);
   return { pointsBack, gitlinks };
 }
@@ -1052,7 +1063,10 @@ async function judgeWorktreeAt(
     errors: [error.message],
   }));
   const planned = planWorktree(
-    { facts, refusal: await refusalFacts(path, adminDir) },
+    {
+      facts,
+      refusal: await refusalFacts(path, adminDir, facts.contents?.gitlinks),
+    },
     [],
     safety.nowMs,
     0,

@@ -47,6 +47,13 @@ export interface ContentFacts {
    * reflog hold a commit no branch, tag or remote-tracking ref holds.
    */
   privateCommits: boolean;
+  /** Bytes it holds, from the same walk: what deleting it reclaims. */
+  bytes?: number;
+  /**
+   * The gitlinks of its index, from the same listing as its hidden
+   * changes; `undefined` when not read.
+   */
+  gitlinks?: string[];
 }
 
 /** A worktree's upstream, as far as it is known. */
@@ -127,6 +134,12 @@ export interface WorktreeFacts {
    * without a full status, and `deepChecksSkipped` is set.
    */
   witness?: { kind: WitnessedChange; path: string };
+  /**
+   * Set when what it holds beyond its status (`contents`) was not read
+   * because its status, ignored files, submodules or an operation already
+   * keep it: the walk of every folder would change nothing.
+   */
+  contentsSkipped?: boolean;
   /** Facts that could not be read, one line each. */
   errors: string[];
 }
@@ -372,7 +385,7 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
       reason("operation-in-progress", `a ${f.operation} is in progress`),
     );
   }
-  reasons.push(...contentReasons(f.contents));
+  if (!f.contentsSkipped) reasons.push(...contentReasons(f.contents));
   // An unknown process list is reported once for the whole run; the other
   // rules still apply.
   if (f.processes?.length) reasons.push(processReason(f.processes));
@@ -411,6 +424,9 @@ export function classifyWorktree(f: WorktreeFacts): WorktreeDecision {
   if (reasons.length === 0 && f.integrationSkipped) {
     // Skipping is only right when another rule keeps the worktree.
     reasons.push(reason("unknown", "merge status could not be determined"));
+  }
+  if (reasons.length === 0 && f.contentsSkipped) {
+    reasons.push(reason("unknown", "its contents were not checked"));
   }
   return reasons.length > 0
     ? { action: "preserve", reasons, notes }

@@ -12,7 +12,7 @@ import { lstat, readdir, readFile, realpath } from "node:fs/promises";
 import { isAbsolute, join, resolve } from "node:path";
 import type { ContentFacts } from "../decide/classify.ts";
 import { describeGitFailure, runGit } from "./git.ts";
-import { hiddenChanges } from "./hidden_changes.ts";
+import { hiddenChanges, type HiddenConfig } from "./hidden_changes.ts";
 import { mountPoints, walkNested } from "./nested.ts";
 
 /** Options for {@link gatherContents}. */
@@ -29,6 +29,8 @@ export interface ContentOptions {
   refsRepo?: string;
   /** Its HEAD commit: what HEAD reaches is judged by the caller's rules. */
   head?: string;
+  /** The config its hidden changes depend on, when read once for all. */
+  config?: HiddenConfig;
 }
 
 /**
@@ -58,6 +60,9 @@ export async function privateCommits(
     if (!m) continue;
     for (const sha of [m[1], m[2]]) if (!/^0+$/.test(sha)) shas.add(sha);
   }
+  // HEAD itself is judged by the caller, and a new worktree's reflog holds
+  // nothing else: then no git call is needed to know.
+  if (head !== undefined) shas.delete(head);
   if (shas.size === 0) return false;
   const result = await runGit(
     [
@@ -135,7 +140,7 @@ export async function gatherContents(
   const errors: string[] = [];
   const real = await realpath(root);
   const [hidden, nested, priv] = await Promise.all([
-    hiddenChanges(root, options.env).catch((error: Error) => {
+    hiddenChanges(root, options.env, options.config).catch((error: Error) => {
       errors.push(`cannot check hidden changes: ${error.message}`);
       return undefined;
     }),
@@ -172,6 +177,8 @@ export async function gatherContents(
       mounts: nested.mounts,
       undecodableNames: nested.undecodableNames,
       privateCommits: priv,
+      bytes: nested.bytes,
+      gitlinks: hidden.gitlinks,
     },
     errors,
   };

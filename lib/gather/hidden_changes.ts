@@ -128,17 +128,53 @@ export function parseCatFileBatch(bytes: Uint8Array): (Buffer | null)[] {
 export interface HiddenChanges {
   /** Paths whose content exists only on disk though status is silent. */
   paths: string[];
+  /**
+   * Its index's gitlinks (submodule entries, any stage), read from the same
+   * listing: `git worktree remove` refuses a worktree with any.
+   */
+  gitlinks: string[];
+}
+
+/**
+ * The config every linked worktree of the repository at `mainRoot` reads,
+ * from one call for all of them, or `undefined` when worktrees may read
+ * different values: `extensions.worktreeConfig` gives each its own file
+ * and `includeIf` conditions depend on the worktree's git folder or
+ * branch. Then each worktree is asked on its own.
+ */
+export async function sharedHiddenConfig(
+  mainRoot: string,
+): Promise<HiddenConfig | undefined> {
+  const list = (args: string[]) =>
+    runGit(["config", "-z", "--list", ...args], { cwd: mainRoot });
+  const raw = await list(["--no-includes"]);
+  // No config at all is exit code 1 with empty output.
+  if (raw.code !== 0 && raw.code !== 1) return undefined;
+  let includes = false;
+  for (const record of splitNul(raw.code === 0 ? raw.stdout : "")) {
+    const key = record.split("\n", 1)[0].toLowerCase();
+    if (key.startsWith("includeif.")) return undefined;
+    if (key === "extensions.worktreeconfig") return undefined;
+    if (key.startsWith("include.")) includes = true;
+  }
+  if (!includes) return parseConfigList(raw.code === 0 ? raw.stdout : "");
+  const full = await list([]);
+  if (full.code !== 0 && full.code !== 1) return undefined;
+  return parseConfigList(full.code === 0 ? full.stdout : "");
 }
 
 /**
  * Finds the hidden changes of the worktree at `root`, whose git is reached
- * through `env` (see `isolatedEnv`).
+ * through `env` (see `isolatedEnv`). `config`, when given, is what
+ * {@link sharedHiddenConfig} read for every worktree; otherwise the
+ * worktree's own config is read.
  *
  * @throws when git fails; the caller treats that as unknown.
  */
 export async function hiddenChanges(
   root: string,
   env: Record<string, string>,
+  config?: HiddenConfig,
 ): Promise<HiddenChanges> {
   const git = async (args: string[], stdin?: string) => {
     const result = await runGit(args, { cwd: root, env, stdin });
@@ -147,15 +183,18 @@ export async function hiddenChanges(
     }
     return result;
   };
-  const [list, config] = await Promise.all([
+  const [list, settings] = await Promise.all([
     git(["ls-files", "-z", "-v", "-s"]),
-    // No config at all is exit code 1 with empty output.
-    runGit(["config", "-z", "--list"], { cwd: root, env }),
+    config ?? runGit(["config", "-z", "--list"], { cwd: root, env }).then((
+      own,
+    ) =>
+      // No config at all is exit code 1 with empty output.
+      parseConfigList(own.code === 0 ? own.stdout : "")
+    ),
   ]);
-  const settings = parseConfigList(config.code === 0 ? config.stdout : "");
-  const entries = parseLsFilesVerbose(list.stdout).filter((e) =>
-    e.stage === "0" && e.mode !== "160000"
-  );
+  const listed = parseLsFilesVerbose(list.stdout);
+  const gitlinks = listed.filter((e) => e.mode === "160000").map((e) => e.path);
+  const entries = listed.filter((e) => e.stage === "0" && e.mode !== "160000");
   const hidden = new Set<string>();
   let filterOf = new Map<string, string>();
   const smudgingFilter = (e: IndexEntry) =>
@@ -252,7 +291,7 @@ export async function hiddenChanges(
       if (!want || !actual.equals(want)) hidden.add(e.path);
     }));
   }
-  return { paths: [...hidden].sort() };
+  return { paths: [...hidden].sort(), gitlinks };
 }
 
 /**

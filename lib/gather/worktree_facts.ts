@@ -15,7 +15,7 @@ import type {
   OrphanFacts,
   WorktreeFacts,
 } from "../decide/classify.ts";
-import { isDisposableIgnored } from "../decide/classify.ts";
+import { hasChanges, isDisposableIgnored } from "../decide/classify.ts";
 import {
   isSameOrInside,
   isStrictlyInside,
@@ -26,7 +26,7 @@ import { integrationOf, knownIntegration, type RefFacts } from "./branches.ts";
 import type { IntegrationMemo } from "./integration_memo.ts";
 import { uniqueIgnoredFiles } from "./ignored.ts";
 import { gatherContents } from "./contents.ts";
-import { isCaseSensitive } from "./hidden_changes.ts";
+import { type HiddenConfig, isCaseSensitive } from "./hidden_changes.ts";
 import { foreignOwned } from "./ownership.ts";
 import { isToolSessionFile } from "../decide/tool_files.ts";
 import {
@@ -85,6 +85,11 @@ export interface GatherContext {
   witnesses?: WitnessStore;
   /** The repository's common git directory, for witnesses. */
   commonDir?: string;
+  /**
+   * The config hidden changes depend on, read once for every worktree;
+   * unset where worktrees may read different values (each is then asked).
+   */
+  sharedConfig?: HiddenConfig;
 }
 
 /**
@@ -354,7 +359,7 @@ export async function gatherWorktreeFacts(
   }
   const env = isolatedEnv(gitDir, path);
   const caseSensitive = await isCaseSensitive(path);
-  const [status, operation, submodules, unref, contents] = await Promise.all([
+  const [status, operation, submodules, unref] = await Promise.all([
     runGit(statusArgsFor(ctx, {}, caseSensitive), { cwd: path, env }),
     operationInProgress(gitDir).catch(() => undefined),
     hasInitialisedSubmodules(path, gitDir).catch(() => undefined),
@@ -363,18 +368,10 @@ export async function gatherWorktreeFacts(
         ? unreferenced(ctx.mainRoot, record.head)
         : Promise.resolve(undefined))
       : Promise.resolve(undefined),
-    gatherContents(path, {
-      gitDir,
-      env,
-      refsRepo: ctx.mainRoot,
-      head: record.head,
-    }),
   ]);
   facts.operation = operation;
   facts.submodules = submodules;
   facts.unreferencedCommits = unref;
-  facts.contents = contents.contents;
-  facts.errors.push(...contents.errors);
   const statusProblem = statusFailure(status);
   if (statusProblem) {
     facts.errors.push(statusProblem);
@@ -396,7 +393,35 @@ export async function gatherWorktreeFacts(
       facts.errors.push((error as Error).message);
     }
   }
+  if (keptByStatus(facts)) {
+    // Status is read first because it alone keeps most worktrees with
+    // work; what it does not show could only add reasons to keep.
+    facts.contentsSkipped = true;
+    return facts;
+  }
+  const contents = await gatherContents(path, {
+    gitDir,
+    env,
+    refsRepo: ctx.mainRoot,
+    head: record.head,
+    config: ctx.sharedConfig,
+  });
+  facts.contents = contents.contents;
+  facts.errors.push(...contents.errors);
   return facts;
+}
+
+/**
+ * Whether what was read with the status (changes, unique ignored files,
+ * submodules, an operation in progress) keeps the worktree for certain.
+ * Unknown facts do not count: they keep it too, but the contents are
+ * still read so the report can tell all that was found.
+ */
+function keptByStatus(facts: WorktreeFacts): boolean {
+  const changed = facts.changes !== undefined && hasChanges(facts.changes);
+  return changed || (facts.uniqueIgnored?.length ?? 0) > 0 ||
+    facts.submodules === true ||
+    (facts.operation !== undefined && facts.operation !== null);
 }
 
 function witnessPlace(

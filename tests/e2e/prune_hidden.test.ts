@@ -9,7 +9,13 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chownSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chownSync,
+  mkdirSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import {
@@ -105,6 +111,53 @@ Deno.test("prune: index flags, clean filters and case hide changes from status; 
     assert.ok(exists(join(cased, "F1.TXT")));
     assert.equal(w("sparse").action, "pruned");
     assert.equal(w("clean").action, "pruned");
+  } finally {
+    box.cleanup();
+  }
+});
+
+Deno.test("prune: a filter only some worktrees read (includeIf, worktree config) still keeps them", async () => {
+  const box = sandbox();
+  try {
+    // The config is read once for all worktrees only when every worktree
+    // reads the same: here one worktree reads a filter the others do not.
+    const filterFile = join(box.dir, "strip.gitconfig");
+    writeFileSync(filterFile, '[filter "strip"]\n\tclean = head -n 1\n');
+    const setups: Record<string, (repo: string, wt: string) => void> = {
+      "include-if": (repo) =>
+        git(
+          box,
+          repo,
+          "config",
+          `includeIf.gitdir:${realpathSync(repo)}/.git/worktrees/filtered.path`,
+          filterFile,
+        ),
+      "worktree-config": (repo, wt) => {
+        git(box, repo, "config", "extensions.worktreeConfig", "true");
+        git(box, wt, "config", "--worktree", "filter.strip.clean", "head -n 1");
+      },
+    };
+    for (const [name, setup] of Object.entries(setups)) {
+      const repo = makeRepo(box, name);
+      writeFile(join(repo, "nb.ipynb"), "cells\n");
+      writeFile(join(repo, ".gitattributes"), "*.ipynb filter=strip\n");
+      commitAll(box, repo, "files");
+      const filtered = addWorktree(box, repo, "filtered");
+      const plain = addWorktree(box, repo, "plain");
+      setup(repo, filtered);
+      writeFile(join(filtered, "nb.ipynb"), "cells\noutputs only here\n");
+      // Staging runs the clean filter: the index then matches HEAD and
+      // status is silent, though the file holds more.
+      git(box, filtered, "add", "nb.ipynb");
+      assert.equal(git(box, filtered, "status", "--porcelain"), "", name);
+
+      const summary = await prune(box, repo);
+      const w = (wt: string) => outcome(summary.worktrees, wt);
+      assert.deepEqual(codes(w("filtered")), ["hidden-changes"], name);
+      assert.ok(exists(join(filtered, "nb.ipynb")), name);
+      // No filter applies there, so nothing is hidden and it goes.
+      assert.equal(w("plain").action, "pruned", name);
+    }
   } finally {
     box.cleanup();
   }

@@ -669,6 +669,45 @@ Deno.test({
   },
 });
 
+Deno.test("classifyWorktree: contents left unread because the status keeps it add no reason, and never allow removal", () => {
+  const unread = { contentsSkipped: true, contents: undefined };
+  const cases: WorktreeCase[] = [
+    {
+      name: "a change keeps it; the contents add nothing",
+      input: { ...unread, changes: { ...NO_CHANGES, untracked: 1 } },
+      expected: { action: "preserve", codes: ["dirty"] },
+    },
+    {
+      name: "a unique ignored file keeps it",
+      input: { ...unread, uniqueIgnored: [".env"] },
+      expected: { action: "preserve", codes: ["unique-ignored-files"] },
+    },
+    {
+      name: "an operation in progress keeps it",
+      input: { ...unread, operation: "rebase" },
+      expected: { action: "preserve", codes: ["operation-in-progress"] },
+    },
+    {
+      name: "the flag alone, with every other fact clean, still preserves",
+      input: unread,
+      expected: {
+        action: "preserve",
+        codes: ["unknown"],
+        messages: [/its contents were not checked/],
+      },
+    },
+    {
+      name: "without the flag, unread contents are unknown",
+      input: {
+        contents: undefined,
+        changes: { ...NO_CHANGES, modified: 1 },
+      },
+      expected: { action: "preserve", codes: ["dirty", "unknown"] },
+    },
+  ];
+  cases.forEach(checkWorktree);
+});
+
 Deno.test("classifyWorktree: every reason is reported, in rule order", () => {
   checkWorktree({
     name: "all at once",
