@@ -22,14 +22,15 @@
  * @module
  */
 
-import { lstat, readFile } from "node:fs/promises";
+import { lstatSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ParsedStatus } from "./status_parse.ts";
 
 /** The witnesses' file name in the tool's state folder. */
 export const WITNESSES_FILE = "witnesses.json";
 
-const FORMAT = "mpm-session witnesses v1";
+const FORMAT = "mpm-session witnesses v2";
 
 /** The change a witness saw. */
 export type WitnessKind =
@@ -109,10 +110,20 @@ function isRelativeInside(path: string): boolean {
     path.split("/").every((s) => s !== "" && s !== "." && s !== "..");
 }
 
-async function statKey(path: string): Promise<StatKey> {
+/**
+ * The `lstat` key of `path`, `null` when it does not exist. Times are
+ * whole milliseconds (modification) and whole seconds (change): what Deno
+ * and Node both report, so a witness taken by the Node bundle (the plugin)
+ * holds for the Deno CLI and back. A coarser key can only make a witness
+ * hold where a finer one would not, and a witness only ever keeps.
+ * Synchronous: one `lstat` costs less than the promise around it.
+ */
+function statKey(path: string): StatKey {
   try {
-    const s = await lstat(path, { bigint: true });
-    return `${s.dev}:${s.ino}:${s.mode}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    const s = lstatSync(path);
+    return `${s.dev}:${s.ino}:${s.mode}:${s.size}:${Math.floor(s.mtimeMs)}:${
+      Math.floor(s.ctimeMs / 1000)
+    }`;
   } catch (error) {
     if ((error as { code?: string }).code === "ENOENT") return null;
     if ((error as { code?: string }).code === "ENOTDIR") return null;
@@ -165,12 +176,12 @@ export interface WitnessPlace {
  * @returns `undefined` when the path cannot serve as one (it escapes the
  * worktree, or its facts cannot be read).
  */
-export async function takeWitness(
+export function takeWitness(
   place: WitnessPlace,
   head: string,
   kind: WitnessKind,
   path: string,
-): Promise<Witness | undefined> {
+): Witness | undefined {
   if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(head)) return undefined;
   if (!isRelativeInside(path.replace(/\/$/, ""))) return undefined;
   const deps = dependencies(
@@ -183,7 +194,7 @@ export async function takeWitness(
   );
   try {
     const keys: Record<string, StatKey> = {};
-    for (const dep of deps) keys[dep] = await statKey(dep);
+    for (const dep of deps) keys[dep] = statKey(dep);
     return { head, path, kind, keys };
   } catch {
     return undefined;
@@ -194,11 +205,11 @@ export async function takeWitness(
  * Whether a remembered witness still holds: the worktree's HEAD and every
  * path its answer depends on are exactly as they were.
  */
-export async function witnessHolds(
+export function witnessHolds(
   witness: Witness,
   place: WitnessPlace,
   head: string | undefined,
-): Promise<boolean> {
+): boolean {
   if (head === undefined || witness.head !== head) return false;
   const expected = dependencies(
     place.worktree,
@@ -213,7 +224,7 @@ export async function witnessHolds(
   try {
     for (const dep of expected) {
       if (!(dep in witness.keys)) return false;
-      if (await statKey(dep) !== witness.keys[dep]) return false;
+      if (statKey(dep) !== witness.keys[dep]) return false;
     }
     return true;
   } catch {

@@ -9,13 +9,16 @@
  */
 
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import process from "node:process";
 import { join } from "node:path";
 import {
   addWorktree,
   commitAll,
   exists,
   makeRepo,
+  PROJECT_ROOT,
   runCliJson,
   type Sandbox,
   sandbox,
@@ -212,6 +215,55 @@ Deno.test("prune witnesses: a damaged or foreign witness file is read as empty",
     const real = await prune(box, repo, env);
     assert.equal(real.get(join(WT, "spare"))?.action, "pruned");
     assert.equal(real.get(join(WT, "notes"))?.action, "preserved");
+  } finally {
+    box.cleanup();
+  }
+});
+
+Deno.test("prune witnesses: what the Node bundle (the plugin) remembers holds for the Deno CLI, and back", () => {
+  const box = sandbox();
+  try {
+    const repo = repoWithKeptWorktrees(box);
+    const deno = [
+      process.execPath,
+      "run",
+      "-A",
+      "--quiet",
+      join(PROJECT_ROOT, "cli.ts"),
+    ];
+    const node = [
+      process.env.MPM_TEST_NODE ?? "node",
+      join(PROJECT_ROOT, "plugin", "mpm-session.mjs"),
+    ];
+    const run = (command: string[]) => {
+      const out = execFileSync(command[0], [
+        ...command.slice(1),
+        "prune",
+        "--json",
+      ], {
+        cwd: repo,
+        env: box.env,
+        encoding: "utf8",
+      });
+      const summary = JSON.parse(out) as PruneSummary;
+      return new Map(summary.worktrees.map((w) => [w.relative_path, w]));
+    };
+    run(deno);
+    for (
+      const [name, command] of [["node", node], ["deno", deno], [
+        "node",
+        node,
+      ]] as const
+    ) {
+      const outcomes = run([...command]);
+      for (const wt of ["notes", "edit", "logs"]) {
+        assert.match(
+          reasonsOf(outcomes.get(join(WT, wt))),
+          /as in the last run/,
+          `${name} after the other runtime: ${wt}`,
+        );
+      }
+    }
   } finally {
     box.cleanup();
   }

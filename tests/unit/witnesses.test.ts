@@ -80,7 +80,7 @@ Deno.test("parseWitnesses: only its own well-formed format is trusted", () => {
     keys: { "/r/notes.txt": "1:2:3:4:5:6", "/r/.gitignore": null },
   };
   const text = (o: unknown) => JSON.stringify(o);
-  const format = "mpm-session witnesses v1";
+  const format = "mpm-session witnesses v2";
   const cases: { name: string; input: string; size: number }[] = [
     { name: "empty", input: "", size: 0 },
     { name: "not JSON", input: "{", size: 0 },
@@ -125,7 +125,7 @@ Deno.test("parseWitnesses: only its own well-formed format is trusted", () => {
   );
 });
 
-Deno.test("witnessHolds: holds until the file, the index, an ignore file or HEAD changes", async () => {
+Deno.test("witnessHolds: holds until the file, the index, an ignore file or HEAD changes", () => {
   const box = sandbox();
   try {
     const repo = makeRepo(box);
@@ -138,81 +138,81 @@ Deno.test("witnessHolds: holds until the file, the index, an ignore file or HEAD
       mainRoot: repo,
     };
     const notes = writeFile(join(wt, "docs", "notes.txt"), "work\n");
-    const untracked = await takeWitness(
+    const untracked = takeWitness(
       place,
       head,
       "untracked",
       "docs/notes.txt",
     );
     assert.ok(untracked, "a witness is taken");
-    assert.equal(await witnessHolds(untracked, place, head), true);
+    assert.equal(witnessHolds(untracked, place, head), true);
     assert.equal(
-      await witnessHolds(untracked, place, "b".repeat(40)),
+      witnessHolds(untracked, place, "b".repeat(40)),
       false,
       "another HEAD",
     );
-    assert.equal(await witnessHolds(untracked, place, undefined), false);
+    assert.equal(witnessHolds(untracked, place, undefined), false);
 
     writeFile(join(wt, "docs", ".gitignore"), "notes.txt\n");
     assert.equal(
-      await witnessHolds(untracked, place, head),
+      witnessHolds(untracked, place, head),
       false,
       "a new ignore file on the way",
     );
     rmSync(join(wt, "docs", ".gitignore"));
     assert.equal(
-      await witnessHolds(untracked, place, head),
+      witnessHolds(untracked, place, head),
       true,
       "the ignore file gone again: as before",
     );
 
     appendFileSync(notes, "more\n");
     assert.equal(
-      await witnessHolds(untracked, place, head),
+      witnessHolds(untracked, place, head),
       false,
       "the file changed",
     );
-    const again = await takeWitness(place, head, "untracked", "docs/notes.txt");
+    const again = takeWitness(place, head, "untracked", "docs/notes.txt");
     assert.ok(again);
     const later = new Date(Date.now() + 5000);
     utimesSync(notes, later, later);
     assert.equal(
-      await witnessHolds(again, place, head),
+      witnessHolds(again, place, head),
       false,
       "only the time changed: git would look again, so do we",
     );
 
     writeFile(join(wt, "README.md"), "changed\n");
-    const modified = await takeWitness(place, head, "modified", "README.md");
+    const modified = takeWitness(place, head, "modified", "README.md");
     assert.ok(modified);
-    assert.equal(await witnessHolds(modified, place, head), true);
+    assert.equal(witnessHolds(modified, place, head), true);
     git(box, wt, "add", "README.md");
     assert.equal(
-      await witnessHolds(modified, place, head),
+      witnessHolds(modified, place, head),
       false,
       "the index changed",
     );
 
     rmSync(join(wt, "README.md"));
-    const deleted = await takeWitness(place, head, "modified", "README.md");
+    const deleted = takeWitness(place, head, "modified", "README.md");
     assert.ok(deleted, "a deleted file witnesses its deletion");
-    assert.equal(await witnessHolds(deleted, place, head), true);
+    assert.equal(witnessHolds(deleted, place, head), true);
     writeFile(join(wt, "README.md"), "# test\n");
     assert.equal(
-      await witnessHolds(deleted, place, head),
+      witnessHolds(deleted, place, head),
       false,
       "the file came back",
     );
 
     for (const bad of ["../escape", "/abs", "a/../../b", ""]) {
       assert.equal(
-        await takeWitness(place, head, "untracked", bad),
+        takeWitness(place, head, "untracked", bad),
         undefined,
         `path '${bad}' cannot witness`,
       );
     }
     assert.equal(
-      await takeWitness(place, "not-a-sha", "untracked", "x"),
+      takeWitness(place, "not-a-sha", "untracked", "x"),
       undefined,
     );
   } finally {
