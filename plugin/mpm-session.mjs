@@ -1282,6 +1282,18 @@ async function captureGitContext(repo) {
 
 // lib/gather/project.ts
 async function resolveProject(projectPath) {
+  const located = await locateProject(projectPath);
+  const { workingDirectory, repo } = located;
+  if (repo) return {
+    ...await worktreesOf(repo),
+    ...located
+  };
+  return located.gitMissing ? {
+    ...notGit(workingDirectory),
+    gitMissing: true
+  } : notGit(workingDirectory);
+}
+async function locateProject(projectPath) {
   const given = resolve3(process4.cwd(), projectPath ?? ".");
   let info;
   try {
@@ -1295,19 +1307,19 @@ async function resolveProject(projectPath) {
   const workingDirectory = await realpath(given);
   try {
     const repo = await locateRepo(workingDirectory);
-    if (repo) return {
-      ...await worktreesOf(repo),
+    return repo ? {
       workingDirectory,
       repo
+    } : {
+      workingDirectory
     };
   } catch (error) {
     if (!(error instanceof GitNotFoundError)) throw error;
     return {
-      ...notGit(workingDirectory),
+      workingDirectory,
       gitMissing: true
     };
   }
-  return notGit(workingDirectory);
 }
 function notGit(folder) {
   return {
@@ -4013,7 +4025,7 @@ var VERSION = "0.1.0";
 var TOOL_NAME = "mpm-session";
 
 // lib/commands/prune.ts
-import { lstat as lstat12, mkdtemp as mkdtemp2, readdir as readdir13, readFile as readFile19, realpath as realpath9, rmdir as rmdir3 } from "node:fs/promises";
+import { lstat as lstat11, mkdtemp as mkdtemp2, readdir as readdir13, readFile as readFile19, realpath as realpath9, rmdir as rmdir3 } from "node:fs/promises";
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { basename as basename4, join as join27, relative as relative6, resolve as resolve10 } from "node:path";
 
@@ -4322,9 +4334,20 @@ import { isAbsolute as isAbsolute2, relative as relative4, resolve as resolve5, 
 function isStrictlyInside(parent, child) {
   if (!isAbsolute2(parent) || !isAbsolute2(child)) return false;
   if (child.includes("\0") || parent.includes("\0")) return false;
+  if (POSIX) {
+    const p = normal(parent);
+    const c = normal(child);
+    const base = p.endsWith("/") ? p : `${p}/`;
+    return c.length > base.length && c.startsWith(base);
+  }
   const rel = relative4(resolve5(parent), resolve5(child));
   if (rel === "" || isAbsolute2(rel)) return false;
   return rel !== ".." && !rel.startsWith(`..${sep}`);
+}
+var POSIX = sep === "/";
+var NOT_NORMAL = /\/\/|\/\.\.?(\/|$)|.\/$/;
+function normal(path) {
+  return NOT_NORMAL.test(path) ? resolve5(path) : path;
 }
 function isPlainSegment(name) {
   return name !== "" && name !== "." && name !== ".." && !name.includes("/") && !name.includes("\\") && !name.includes("\0");
@@ -4332,6 +4355,7 @@ function isPlainSegment(name) {
 function isSameOrInside(parent, child) {
   if (!isAbsolute2(parent) || !isAbsolute2(child)) return false;
   if (child.includes("\0") || parent.includes("\0")) return false;
+  if (POSIX && normal(parent) === normal(child)) return true;
   return resolve5(parent) === resolve5(child) || isStrictlyInside(parent, child);
 }
 function childrenOwned(parent, paths) {
@@ -4346,15 +4370,15 @@ function childrenOwned(parent, paths) {
 var TRASH_NAME = ".mpm-trash";
 
 // lib/gather/main_worktree.ts
-import { lstat as lstat8, realpath as realpath6 } from "node:fs/promises";
+import { lstat as lstat7, realpath as realpath6 } from "node:fs/promises";
 import { join as join15, resolve as resolve8 } from "node:path";
 
 // lib/gather/worktree_facts.ts
-import { lstat as lstat7, readdir as readdir7, readFile as readFile9, realpath as realpath5, stat as stat8 } from "node:fs/promises";
+import { lstat as lstat6, readdir as readdir7, readFile as readFile9, realpath as realpath5, stat as stat8 } from "node:fs/promises";
 
 // lib/gather/nested.ts
 import { Buffer as Buffer2 } from "node:buffer";
-import { lstatSync } from "node:fs";
+import { lstatSync as lstatSync2 } from "node:fs";
 import { lstat as lstat2, readdir as readdir4, readFile as readFile5 } from "node:fs/promises";
 import process10 from "node:process";
 
@@ -4423,6 +4447,24 @@ async function foreignOwned(paths) {
   return void 0;
 }
 
+// lib/gather/fast_stat.ts
+import { lstatSync } from "node:fs";
+var denoLstat = typeof Deno !== "undefined" ? (path) => {
+  const info = Deno.lstatSync(path);
+  return {
+    size: info.size,
+    mtimeMs: info.mtime?.getTime() ?? 0
+  };
+} : void 0;
+function lstatFast(path) {
+  if (typeof path === "string" && denoLstat) return denoLstat(path);
+  const info = lstatSync(path);
+  return {
+    size: info.size,
+    mtimeMs: info.mtimeMs
+  };
+}
+
 // lib/gather/nested.ts
 var SLASH = Buffer2.from("/");
 var MAX_WALK_ENTRIES = 5e5;
@@ -4435,9 +4477,6 @@ async function mountPoints() {
     return [];
   }
   return parseMountInfo(text2);
-}
-async function isMountPoint(real2) {
-  return (await mountPoints()).includes(real2);
 }
 function parseMountInfo(text2) {
   const out = [];
@@ -4466,10 +4505,7 @@ function isValidUtf8(bytes) {
 }
 function sizeOf(abs, shown) {
   try {
-    if (shown !== void 0 && typeof Deno !== "undefined") {
-      return Deno.lstatSync(shown).size;
-    }
-    return lstatSync(abs).size;
+    return lstatFast(shown ?? abs).size;
   } catch {
     return 0;
   }
@@ -4531,7 +4567,7 @@ async function walkNested(root, options = {}) {
         facts.bytes += sizeOf(childAbs, valid ? `${root}/${childRel}` : void 0);
         continue;
       }
-      const childInfo = lstatSync(childAbs);
+      const childInfo = lstatSync2(childAbs);
       if (!childInfo.isDirectory()) {
         facts.bytes += childInfo.size;
         continue;
@@ -4611,20 +4647,21 @@ async function gatherRefFacts(cwd, mainBranch) {
     }
   }
   const defaultBranch = chooseDefaultBranch(refTrees, refShas, originHead, mainBranch);
-  let merged = /* @__PURE__ */ new Set();
-  if (defaultBranch) {
+  let merged;
+  const readMerged = async () => {
+    if (!defaultBranch) return /* @__PURE__ */ new Set();
     const mergedOutput = await gitOk([
       "for-each-ref",
       "--format=%(refname)",
       ...defaultBranch.refs.map((r) => `--merged=${r}`),
       "refs/heads"
     ], opts);
-    merged = new Set(mergedOutput.split("\n").filter((l) => l !== "").map(shortRef));
-  }
+    return new Set(mergedOutput.split("\n").filter((l) => l !== "").map(shortRef));
+  };
   return {
     branches,
     defaultBranch,
-    merged
+    merged: () => merged ??= readMerged()
   };
 }
 function chooseDefaultBranch(refTrees, refShas, originHead, mainBranch) {
@@ -4650,23 +4687,22 @@ function chooseDefaultBranch(refTrees, refShas, originHead, mainBranch) {
   }
   return null;
 }
-function knownIntegration(facts, branch, memo) {
+async function knownIntegration(facts, branch, memo) {
   const record = facts.branches.get(branch);
   const target = facts.defaultBranch;
   if (!record || !target) return void 0;
-  const quick = firstIntegrationCheck({
-    ancestor: facts.merged.has(branch),
-    treeEqual: target.trees.includes(record.tree)
-  });
-  if (quick !== void 0) return quick;
   if (memo?.notIntegrated.has(record.sha)) {
     memo.found.add(record.sha);
     return null;
   }
-  return void 0;
+  const quick = firstIntegrationCheck({
+    ancestor: (await facts.merged()).has(branch),
+    treeEqual: target.trees.includes(record.tree)
+  });
+  return quick;
 }
 async function integrationOf(cwd, facts, branch, memo) {
-  const known = knownIntegration(facts, branch, memo);
+  const known = await knownIntegration(facts, branch, memo);
   if (known !== void 0) return known;
   const record = facts.branches.get(branch);
   const target = facts.defaultBranch;
@@ -5117,7 +5153,7 @@ async function gatherContents(root, options) {
       errors.push(`cannot check hidden changes: ${error.message}`);
       return void 0;
     }),
-    mountPoints().then((mounts) => walkNested(real2, {
+    (options.mounts ?? mountPoints()).then((mounts) => walkNested(real2, {
       mounts
     })).catch((error) => {
       errors.push(`cannot walk its folders: ${error.message}`);
@@ -5209,6 +5245,10 @@ async function readProcessCwds(procDir = "/proc") {
     cwds: found.flat()
   };
 }
+function processReader() {
+  let read;
+  return () => read ??= readProcessCwds();
+}
 function processesInside(cwds, dir) {
   if (!cwds.available) return void 0;
   return [
@@ -5231,10 +5271,11 @@ function pidFromLockReason(reason3) {
 }
 
 // lib/gather/witnesses.ts
-import { lstat as lstat6, readFile as readFile8 } from "node:fs/promises";
+import { lstatSync as lstatSync3 } from "node:fs";
+import { readFile as readFile8 } from "node:fs/promises";
 import { join as join13 } from "node:path";
 var WITNESSES_FILE = "witnesses.json";
-var FORMAT = "mpm-session witnesses v1";
+var FORMAT = "mpm-session witnesses v2";
 function emptyWitnesses() {
   return {
     known: /* @__PURE__ */ new Map(),
@@ -5271,12 +5312,10 @@ function pickWitness(status) {
 function isRelativeInside(path) {
   return path !== "" && !path.startsWith("/") && path.split("/").every((s) => s !== "" && s !== "." && s !== "..");
 }
-async function statKey(path) {
+function statKey(path) {
   try {
-    const s = await lstat6(path, {
-      bigint: true
-    });
-    return `${s.dev}:${s.ino}:${s.mode}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    const s = lstatSync3(path);
+    return `${s.dev}:${s.ino}:${s.mode}:${s.size}:${Math.floor(s.mtimeMs)}:${Math.floor(s.ctimeMs / 1e3)}`;
   } catch (error) {
     if (error.code === "ENOENT") return null;
     if (error.code === "ENOTDIR") return null;
@@ -5299,13 +5338,13 @@ function dependencies(worktree, gitDir, commonDir, mainRoot, kind, path) {
   if (kind === "ignored") deps.push(join13(mainRoot, path.replace(/\/$/, "")));
   return deps;
 }
-async function takeWitness(place, head, kind, path) {
+function takeWitness(place, head, kind, path) {
   if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(head)) return void 0;
   if (!isRelativeInside(path.replace(/\/$/, ""))) return void 0;
   const deps = dependencies(place.worktree, place.gitDir, place.commonDir, place.mainRoot, kind, path);
   try {
     const keys = {};
-    for (const dep of deps) keys[dep] = await statKey(dep);
+    for (const dep of deps) keys[dep] = statKey(dep);
     return {
       head,
       path,
@@ -5316,14 +5355,14 @@ async function takeWitness(place, head, kind, path) {
     return void 0;
   }
 }
-async function witnessHolds(witness, place, head) {
+function witnessHolds(witness, place, head) {
   if (head === void 0 || witness.head !== head) return false;
   const expected = dependencies(place.worktree, place.gitDir, place.commonDir, place.mainRoot, witness.kind, witness.path);
   if (expected.length !== Object.keys(witness.keys).length) return false;
   try {
     for (const dep of expected) {
       if (!(dep in witness.keys)) return false;
-      if (await statKey(dep) !== witness.keys[dep]) return false;
+      if (statKey(dep) !== witness.keys[dep]) return false;
     }
     return true;
   } catch {
@@ -5392,6 +5431,10 @@ function witnessesPath(stateDir2) {
 }
 
 // lib/gather/worktree_facts.ts
+function mountTableOf(ctx) {
+  ctx.mountTable ??= mountPoints();
+  return ctx.mountTable;
+}
 function statusArgsFor(ctx, extra = {}, caseSensitive = true) {
   return [
     ...ctx.manyStatusesAtOnce ? [
@@ -5489,7 +5532,7 @@ async function readGitFile(dotGit) {
 }
 async function exists2(path) {
   try {
-    await lstat7(path);
+    await lstat6(path);
     return true;
   } catch {
     return false;
@@ -5536,7 +5579,7 @@ async function gatherWorktreeFacts(ctx, record) {
   }
   let info;
   try {
-    info = await lstat7(path);
+    info = await lstat6(path);
   } catch (error) {
     if (error.code === "ENOENT") {
       facts.missing = true;
@@ -5559,12 +5602,11 @@ async function gatherWorktreeFacts(ctx, record) {
     real2 = await realpath5(path);
     facts.contained = isStrictlyInside(ctx.worktreesDirReal, real2);
     facts.isCurrent = isSameOrInside(real2, ctx.cwdReal);
-    facts.processes = processesInside(ctx.processes, real2);
   } catch (error) {
     facts.errors.push(`cannot resolve the path: ${error.message}`);
     return facts;
   }
-  if (info.dev !== ctx.worktreesDev || await isMountPoint(real2)) {
+  if (info.dev !== ctx.worktreesDev || (await mountTableOf(ctx)).includes(real2)) {
     facts.errors.push("is on another file system (a mount point)");
   }
   if (facts.contained) {
@@ -5574,7 +5616,7 @@ async function gatherWorktreeFacts(ctx, record) {
       facts.enclosedBy = join14(ctx.worktreesDir, rel[0]);
     }
   }
-  if (facts.enclosedBy !== void 0 || facts.lockReason !== void 0 || facts.isCurrent || !facts.contained || (facts.processes?.length ?? 0) > 0) {
+  if (facts.enclosedBy !== void 0 || facts.lockReason !== void 0 || facts.isCurrent || !facts.contained) {
     facts.deepChecksSkipped = true;
     return facts;
   }
@@ -5594,6 +5636,11 @@ async function gatherWorktreeFacts(ctx, record) {
       facts.deepChecksSkipped = true;
       return facts;
     }
+  }
+  facts.processes = processesInside(await ctx.processes(), real2);
+  if ((facts.processes?.length ?? 0) > 0) {
+    facts.deepChecksSkipped = true;
+    return facts;
   }
   const gitDir = await readGitFile(join14(path, ".git"));
   if (!gitDir) {
@@ -5633,7 +5680,7 @@ async function gatherWorktreeFacts(ctx, record) {
       }));
       facts.changes = counts(parsed);
       facts.uniqueIgnored = await uniqueIgnoredFiles(path, ctx.mainRoot, parsed.ignored, ctx.disposableIgnored).catch(() => void 0);
-      await rememberWitness(ctx, record, gitDir, parsed, facts.uniqueIgnored);
+      rememberWitness(ctx, record, gitDir, parsed, facts.uniqueIgnored);
     } catch (error) {
       facts.errors.push(error.message);
     }
@@ -5647,7 +5694,8 @@ async function gatherWorktreeFacts(ctx, record) {
     env,
     refsRepo: ctx.mainRoot,
     head: record.head,
-    config: ctx.sharedConfig
+    config: ctx.sharedConfig,
+    mounts: mountTableOf(ctx)
   });
   facts.contents = contents.contents;
   facts.errors.push(...contents.errors);
@@ -5674,13 +5722,13 @@ async function heldWitness(ctx, record) {
   const gitDir = await readGitFile(join14(record.path, ".git"));
   if (!gitDir) return void 0;
   const place = witnessPlace(ctx, record.path, gitDir);
-  if (!place || !await witnessHolds(witness, place, record.head)) {
+  if (!place || !witnessHolds(witness, place, record.head)) {
     return void 0;
   }
   store.found.set(record.path, witness);
   return witness;
 }
-async function rememberWitness(ctx, record, gitDir, parsed, uniqueIgnored) {
+function rememberWitness(ctx, record, gitDir, parsed, uniqueIgnored) {
   const store = ctx.witnesses;
   const place = witnessPlace(ctx, record.path, gitDir);
   if (!store || !place || !record.head) return;
@@ -5693,13 +5741,13 @@ async function rememberWitness(ctx, record, gitDir, parsed, uniqueIgnored) {
     };
   }
   if (seen === void 0 || seen.path.endsWith("/")) return;
-  const witness = await takeWitness(place, record.head, seen.kind, seen.path);
+  const witness = takeWitness(place, record.head, seen.kind, seen.path);
   if (witness) store.found.set(record.path, witness);
 }
 async function branchKeepsIt(ctx, refs, branch, facts) {
   const upstream = refs.branches.get(branch)?.upstream;
   facts.upstream = upstream;
-  const known = knownIntegration(refs, branch, ctx.integrationMemo);
+  const known = await knownIntegration(refs, branch, ctx.integrationMemo);
   if (upstream && !upstream.gone && (upstream.ahead ?? 0) > 0) {
     if (known === void 0) facts.integrationSkipped = true;
     else facts.integration = known;
@@ -5737,7 +5785,7 @@ async function gatherOrphanFacts(ctx, path, options = {}) {
   }
   let info;
   try {
-    info = await lstat7(path);
+    info = await lstat6(path);
   } catch (error) {
     facts.errors.push(`cannot read it: ${error.message}`);
     return facts;
@@ -5750,10 +5798,10 @@ async function gatherOrphanFacts(ctx, path, options = {}) {
     ...facts,
     kind: "file"
   };
-  facts.otherFilesystem = info.dev !== ctx.worktreesDev || await isMountPoint(await realpath5(path).catch(() => path));
+  facts.otherFilesystem = info.dev !== ctx.worktreesDev || (await mountTableOf(ctx)).includes(await realpath5(path).catch(() => path));
   let dotGit;
   try {
-    dotGit = await lstat7(join14(path, ".git"));
+    dotGit = await lstat6(join14(path, ".git"));
   } catch (error) {
     if (error.code !== "ENOENT") {
       facts.errors.push(`cannot read it: ${error.message}`);
@@ -5831,7 +5879,8 @@ async function gatherCloneFacts(ctx, path, facts) {
     ]).then(([a, b]) => a || b, () => void 0),
     gatherContents(path, {
       gitDir,
-      env
+      env,
+      mounts: mountTableOf(ctx)
     }),
     borrowersOf(ctx, path).catch(() => void 0)
   ]);
@@ -5905,7 +5954,7 @@ function knownAlternates(ctx) {
   if (!found) {
     found = (async () => {
       const dotGit = join14(ctx.mainRoot, ".git");
-      const mainGit = (await lstat7(dotGit).catch(() => void 0))?.isDirectory() ? dotGit : await readGitFile(dotGit);
+      const mainGit = (await lstat6(dotGit).catch(() => void 0))?.isDirectory() ? dotGit : await readGitFile(dotGit);
       const repos = mainGit ? [
         mainGit
       ] : [];
@@ -5946,7 +5995,7 @@ async function real(path) {
 }
 async function isMainOf(root, commonDir) {
   const dotGit = join15(root, ".git");
-  const info = await lstat8(dotGit).catch(() => void 0);
+  const info = await lstat7(dotGit).catch(() => void 0);
   if (!info) return false;
   const target = info.isDirectory() ? dotGit : info.isFile() ? await readGitFile(dotGit) : void 0;
   if (!target) return false;
@@ -5956,17 +6005,8 @@ async function isMainOf(root, commonDir) {
   ]);
   return a !== void 0 && a === b;
 }
-async function findMainWorktree(listed, topLevel, commonDir) {
-  const configured = await runGit([
-    "config",
-    "--file",
-    join15(commonDir, "config"),
-    "--get",
-    "core.worktree"
-  ], {
-    cwd: commonDir
-  });
-  const coreWorktree = configured.code === 0 ? configured.stdout.replace(/\n$/, "") : "";
+async function findMainWorktree(listed, topLevel, commonDir, coreWorktree) {
+  coreWorktree ??= await readCoreWorktree(commonDir);
   if (coreWorktree !== "") {
     const root = resolve8(commonDir, coreWorktree);
     if (await isMainOf(root, commonDir)) return {
@@ -5990,6 +6030,18 @@ async function findMainWorktree(listed, topLevel, commonDir) {
   return {
     root: listed
   };
+}
+async function readCoreWorktree(commonDir) {
+  const configured = await runGit([
+    "config",
+    "--file",
+    join15(commonDir, "config"),
+    "--get",
+    "core.worktree"
+  ], {
+    cwd: commonDir
+  });
+  return configured.code === 0 ? configured.stdout.replace(/\n$/, "") : "";
 }
 
 // lib/gather/integration_memo.ts
@@ -6214,10 +6266,8 @@ async function settleClaudeLocks(records, options) {
 }
 
 // lib/gather/disk_usage.ts
-import { lstatSync as lstatSync2 } from "node:fs";
 import { readdir as readdir8 } from "node:fs/promises";
 import { join as join18 } from "node:path";
-var sizeOf2 = typeof Deno !== "undefined" ? (path) => Deno.lstatSync(path).size : (path) => lstatSync2(path).size;
 async function directorySize(path) {
   let total = 0;
   const pending = [
@@ -6240,7 +6290,7 @@ async function directorySize(path) {
         continue;
       }
       try {
-        total += sizeOf2(full);
+        total += lstatFast(full).size;
       } catch {
       }
     }
@@ -6249,11 +6299,11 @@ async function directorySize(path) {
 }
 
 // lib/gather/activity.ts
-import { lstat as lstat9, readdir as readdir9 } from "node:fs/promises";
+import { readdir as readdir9 } from "node:fs/promises";
 import { join as join19 } from "node:path";
-async function mtimeOf(path) {
+function mtimeOf(path) {
   try {
-    return (await lstat9(path)).mtimeMs;
+    return lstatFast(path).mtimeMs;
   } catch {
     return void 0;
   }
@@ -6267,7 +6317,7 @@ async function newestActivityMs(worktreePath, adminDir) {
   }
   const names = await readdir9(worktreePath).catch(() => []);
   for (const name of names) paths.push(join19(worktreePath, name));
-  const times = await Promise.all(paths.map(mtimeOf));
+  const times = paths.map(mtimeOf);
   let newest;
   for (const t of times) {
     if (t !== void 0 && (newest === void 0 || t > newest)) newest = t;
@@ -6276,7 +6326,7 @@ async function newestActivityMs(worktreePath, adminDir) {
 }
 
 // lib/gather/removal_facts.ts
-import { lstat as lstat10, readdir as readdir10, readFile as readFile12, realpath as realpath7 } from "node:fs/promises";
+import { lstat as lstat8, readdir as readdir10, readFile as readFile12, realpath as realpath7 } from "node:fs/promises";
 import { join as join20, resolve as resolve9 } from "node:path";
 async function recordedGitdir(adminDir) {
   try {
@@ -6385,18 +6435,21 @@ async function renamedFolders(folders) {
   return out;
 }
 async function handMovedWorktrees(registered, worktreesDir, commonDir) {
+  const missing = (await Promise.all(registered.map(async (path) => await lstatMissing(path) ? path : ""))).filter((path) => path !== "");
+  if (missing.length === 0) return [];
   const [adminDirs, names] = await Promise.all([
     readAdminDirs(commonDir),
     readdir10(worktreesDir).catch(() => [])
   ]);
-  const gone = (await Promise.all(registered.map(async (path) => {
-    const missing = await lstatMissing(path);
+  const gone = missing.flatMap((path) => {
     const adminDir = adminDirs.get(resolve9(path));
-    return missing && adminDir ? {
-      path,
-      adminDir
-    } : void 0;
-  }))).filter((x) => x !== void 0);
+    return adminDir ? [
+      {
+        path,
+        adminDir
+      }
+    ] : [];
+  });
   if (gone.length === 0) return [];
   const taken = new Set(registered.map((p) => resolve9(p)));
   const folders = names.map((n) => join20(worktreesDir, n)).filter((f) => !taken.has(resolve9(f)));
@@ -6425,7 +6478,7 @@ async function handMovedWorktrees(registered, worktreesDir, commonDir) {
 }
 async function lstatMissing(path) {
   try {
-    await lstat10(path);
+    await lstat8(path);
     return false;
   } catch (error) {
     return error.code === "ENOENT";
@@ -6842,11 +6895,19 @@ async function clearTrashManifest(commonDir) {
 
 // lib/act/lock.ts
 import { hostname } from "node:os";
-import { readFile as readFile17, rename as rename2, unlink as unlink4 } from "node:fs/promises";
+import { lstat as lstat9, readFile as readFile17, rename as rename2, unlink as unlink4 } from "node:fs/promises";
 import { join as join25 } from "node:path";
 import process12 from "node:process";
 var PRUNE_LOCK_NAME = `${STATE_DIR_NAME}/prune.lock`;
 var LEGACY_PRUNE_LOCK_NAME = "mpm-session-prune.lock";
+async function cleanupLockPresent(commonDir) {
+  const present = (name) => lstat9(join25(commonDir, name)).then(() => true, () => false);
+  const [current, legacy] = await Promise.all([
+    present(PRUNE_LOCK_NAME),
+    present(LEGACY_PRUNE_LOCK_NAME)
+  ]);
+  return current || legacy;
+}
 function hostName() {
   try {
     return hostname();
@@ -6872,7 +6933,8 @@ async function acquirePruneLock(commonDir, waitMs = 3e3) {
   };
   const deadline = Date.now() + waitMs;
   let warning;
-  while (true) {
+  let firstTry = true;
+  for (; ; firstTry = false) {
     let created;
     const legacy = await readOwner(join25(commonDir, LEGACY_PRUNE_LOCK_NAME));
     if (legacy && legacy.host === me.host && legacy.pid !== me.pid && isProcessAlive(legacy.pid)) {
@@ -6892,6 +6954,7 @@ async function acquirePruneLock(commonDir, waitMs = 3e3) {
       let released = false;
       return {
         warning,
+        firstTry,
         release: async () => {
           if (released) return;
           released = true;
@@ -6927,7 +6990,7 @@ async function acquirePruneLock(commonDir, waitMs = 3e3) {
 }
 
 // lib/act/remove.ts
-import { lstat as lstat11, mkdir as mkdir3, readdir as readdir12, readFile as readFile18, realpath as realpath8, rename as rename3, rm as rm2, rmdir as rmdir2, unlink as unlink5, writeFile } from "node:fs/promises";
+import { lstat as lstat10, mkdir as mkdir3, readdir as readdir12, readFile as readFile18, realpath as realpath8, rename as rename3, rm as rm2, rmdir as rmdir2, unlink as unlink5, writeFile } from "node:fs/promises";
 import { basename as basename3, dirname as dirname5, join as join26 } from "node:path";
 function failed(code, reason3) {
   return {
@@ -6945,7 +7008,7 @@ function gitRefused(result) {
 async function checkContained(path, root, dev) {
   let info;
   try {
-    info = await lstat11(path);
+    info = await lstat10(path);
   } catch (error) {
     return `cannot read it: ${error.message}`;
   }
@@ -6993,7 +7056,7 @@ async function trashSlotFor(ctx, path, kind) {
   }
   const name = trashNameFor(path, kind);
   try {
-    const ino = (await lstat11(path)).ino;
+    const ino = (await lstat10(path)).ino;
     await recordTrashEntry(ctx.commonDir, name, ino, path);
   } catch (error) {
     return {
@@ -7032,7 +7095,7 @@ function worktreeGit(ctx) {
   };
 }
 function exists3(path) {
-  return lstat11(path).then(() => true, () => false);
+  return lstat10(path).then(() => true, () => false);
 }
 function recordedGitdir2(adminDir) {
   return readFile18(join26(adminDir, "gitdir"), "utf8").then((text2) => text2.replace(/\r?\n$/, ""), () => "");
@@ -7108,7 +7171,7 @@ async function removeRegisteredWorktree(ctx, path, checks = {}) {
 }
 async function dropToolSessionFiles(trashPath) {
   const top = join26(trashPath, ".claude-mpm");
-  const info = await lstat11(top).catch(() => void 0);
+  const info = await lstat10(top).catch(() => void 0);
   if (!info?.isDirectory()) return;
   const adminDir = await readGitFile(join26(trashPath, ".git"));
   if (!adminDir) return;
@@ -7268,7 +7331,7 @@ async function recoverTrash(ctx, registeredInTrash, checks = {}) {
     const entry = join26(dir, name);
     let info;
     try {
-      info = await lstat11(entry);
+      info = await lstat10(entry);
     } catch {
       result.remaining.push(entry);
       continue;
@@ -7486,7 +7549,7 @@ function finish(summary) {
 }
 async function lstatOrUndefined(path) {
   try {
-    return await lstat12(path);
+    return await lstat11(path);
   } catch {
     return void 0;
   }
@@ -7494,7 +7557,7 @@ async function lstatOrUndefined(path) {
 async function prune(options = {}) {
   const dryRun = options.dryRun ?? false;
   const summary = emptySummary(dryRun);
-  const project = await resolveProject(options.projectPath);
+  const project = await locateProject(options.projectPath);
   if (project.gitMissing) {
     throw new UserError("Cannot prune worktrees: 'git' was not found on PATH: install git or add it to PATH");
   }
@@ -7502,7 +7565,11 @@ async function prune(options = {}) {
     throw new UserError(`Cannot prune worktrees in '${project.workingDirectory}': not inside a git repository`);
   }
   const repo = project.repo;
-  const listed = await listWorktrees(repo.topLevel);
+  const lockBeforeList = !dryRun && await cleanupLockPresent(repo.commonDir);
+  const [listed, coreWorktree] = await Promise.all([
+    listWorktrees(repo.topLevel),
+    readCoreWorktree(repo.commonDir)
+  ]);
   if (typeof listed === "string") return listFailed(summary, listed);
   let records = listed;
   const main2 = records[0];
@@ -7510,7 +7577,7 @@ async function prune(options = {}) {
     summary.skipped = "the repository has no main worktree (it is bare)";
     return finish(summary);
   }
-  const found = await findMainWorktree(main2.path, repo.topLevel, repo.commonDir);
+  const found = await findMainWorktree(main2.path, repo.topLevel, repo.commonDir, coreWorktree);
   if ("problem" in found) {
     summary.skipped = found.problem;
     summary.orphan_sweep_skipped = found.problem;
@@ -7537,15 +7604,16 @@ async function prune(options = {}) {
   if (lock?.warning) summary.notes.push(lock.warning);
   const readRefs = (record) => gatherRefFacts(mainRoot, record.branchRef?.replace(/^refs\/heads\//, "")).catch((error) => error);
   let refs = readRefs(main2);
+  const expiring = lock ? expireRescueRefs(mainRoot, options.rescueDays ?? DEFAULT_RESCUE_DAYS, Date.now()).catch(() => 0) : Promise.resolve(0);
   try {
-    if (lock) {
+    if (lock && (lockBeforeList || !lock.firstTry)) {
       const fresh = await listWorktrees(repo.topLevel);
       if (typeof fresh === "string") return listFailed(summary, fresh);
       fresh[0].path = mainRoot;
       if (fresh[0].branchRef !== main2.branchRef) refs = readRefs(fresh[0]);
       records = fresh;
     }
-    return await pruneLocked(options, summary, records, refs, {
+    return await pruneLocked(options, summary, records, refs, expiring, {
       mainRoot,
       worktreesDir,
       cwd: project.workingDirectory,
@@ -7553,6 +7621,7 @@ async function prune(options = {}) {
       commonDir: repo.commonDir
     });
   } finally {
+    await expiring;
     await lock?.release();
   }
 }
@@ -7576,14 +7645,13 @@ async function listWorktrees(cwd) {
   const records = parseWorktreeList(list.stdoutBytes ?? list.stdout);
   return records.length > 0 ? records : "git worktree list failed: it listed no worktrees";
 }
-async function pruneLocked(options, summary, records, refsRead, { mainRoot, worktreesDir, cwd, worktreesDev, commonDir }) {
+async function pruneLocked(options, summary, records, refsRead, expiring, { mainRoot, worktreesDir, cwd, worktreesDev, commonDir }) {
   const dryRun = summary.dry_run;
   const limit = options.concurrency ?? defaultConcurrency();
   const progress = options.onProgress ?? (() => {
   });
   const nowMs = Date.now();
   const minAgeMs = options.minAgeMs ?? 0;
-  const rescueDays = options.rescueDays ?? DEFAULT_RESCUE_DAYS;
   const worktreesDirReal = worktreesDev === void 0 ? worktreesDir : await realpath9(worktreesDir);
   const removal = {
     mainRoot,
@@ -7621,7 +7689,9 @@ async function pruneLocked(options, summary, records, refsRead, { mainRoot, work
     cwdReal,
     refs,
     integrationMemo,
-    processes: await readProcessCwds(),
+    // Read when first needed: by recovery of the trash, or by a judgement
+    // (the reader is made again once the list is final, below).
+    processes: processReader(),
     disposableIgnored,
     manyStatusesAtOnce: false,
     witnesses,
@@ -7635,12 +7705,12 @@ async function pruneLocked(options, summary, records, refsRead, { mainRoot, work
     nowMs,
     lastRescue: /* @__PURE__ */ new Map()
   };
-  if (!dryRun) {
-    await expireRescueRefs(mainRoot, rescueDays, nowMs).catch(() => 0);
-  }
   const inTrash = records.filter((r) => isStrictlyInside(trashDir2, resolve10(r.path)));
   const heldBack = /* @__PURE__ */ new Map();
   if (!dryRun && worktreesDev !== void 0) {
+    if (inTrash.length > 0 || await lstatOrUndefined(trashDir2)) {
+      await expiring;
+    }
     const recovery = await recoverTrash(removal, new Set(inTrash.map((r) => resolve10(r.path))), {
       judge: (entry, kind) => kind === "worktree" ? judgeWorktreeInTrash(safety, entry) : judgeOrphanInTrash(safety, entry),
       beforeDelete: (entry, kind) => kind === "worktree" ? rescueBeforeDelete(safety, entry, void 0) : rescueOrphanBeforeDelete(safety, entry)
@@ -7697,9 +7767,9 @@ async function pruneLocked(options, summary, records, refsRead, { mainRoot, work
     dryRun,
     keepStaleLocks: options.keepStaleLocks
   });
-  const processes = await readProcessCwds();
-  if (!processes.available) summary.notes.push(processes.reason);
-  ctx.processes = processes;
+  let processesRead;
+  const readProcesses = processReader();
+  ctx.processes = () => processesRead ??= readProcesses();
   ctx.manyStatusesAtOnce = candidates.length >= availableParallelism2();
   let orphanPaths = [];
   const undecodable = /* @__PURE__ */ new Set();
@@ -7805,6 +7875,8 @@ async function pruneLocked(options, summary, records, refsRead, { mainRoot, work
       return facts;
     }, limit)
   ]);
+  const processes = await processesRead;
+  if (processes && !processes.available) summary.notes.push(processes.reason);
   const recordOf = new Map(candidates.map((r) => [
     r.path,
     r
@@ -7855,6 +7927,7 @@ async function pruneLocked(options, summary, records, refsRead, { mainRoot, work
     acted++;
     if (!dryRun) progress("cleaning", acted, actTotal);
   };
+  await expiring;
   const worktreeOutcomes = await mapPool(plan.worktrees, async (planned) => {
     const facts = planned.facts;
     const outcome = {
@@ -8160,11 +8233,7 @@ async function judgeWorktreeAt(safety, path, judged) {
       }
     ];
   }
-  const fresh = {
-    ...safety.ctx,
-    witnesses: void 0
-  };
-  const facts = await gatherWorktreeFacts(fresh, record).catch((error) => ({
+  const facts = await gatherWorktreeFacts(freshContext(safety), record).catch((error) => ({
     path,
     branch: null,
     detached: record.detached,
@@ -8187,11 +8256,18 @@ async function judgeWorktreeAt(safety, path, judged) {
     }
   ];
 }
+function freshContext(safety) {
+  return {
+    ...safety.ctx,
+    witnesses: void 0,
+    mountTable: void 0
+  };
+}
 function judgeWorktreeInTrash(safety, entry) {
   return judgeWorktreeAt(safety, entry, void 0);
 }
 async function judgeOrphanInTrash(safety, entry) {
-  const facts = await gatherOrphanFacts(safety.ctx, entry).catch((error) => ({
+  const facts = await gatherOrphanFacts(freshContext(safety), entry).catch((error) => ({
     path: entry,
     kind: "plain",
     otherFilesystem: false,
@@ -9261,7 +9337,7 @@ function renderRestoreList(entries, nowMs, width) {
 }
 
 // lib/commands/restore.ts
-import { lstat as lstat13 } from "node:fs/promises";
+import { lstat as lstat12 } from "node:fs/promises";
 import { relative as relative7, resolve as resolve12 } from "node:path";
 async function repository(projectPath) {
   const project = await resolveProject(projectPath);
@@ -9305,7 +9381,7 @@ async function restore(options) {
   if (entry.kind !== "worktree") {
     throw new UserError(`Cannot restore '${shown}': it was a clone, not a worktree: its refs are kept under '${entry.rescue_prefix}/refs/'`);
   }
-  if (await lstat13(entry.path).then(() => true, () => false)) {
+  if (await lstat12(entry.path).then(() => true, () => false)) {
     throw new UserError(`Cannot restore '${shown}': path '${entry.path}' is taken: move it away first`);
   }
   const rescueRef = `${entry.rescue_prefix}/HEAD`;
@@ -9531,7 +9607,7 @@ function renderWorktrees(list, c, nowMs = Date.now(), width = DEFAULT_WIDTH) {
 }
 
 // lib/commands/worktrees.ts
-import { lstat as lstat14, readdir as readdir14, readFile as readFile22 } from "node:fs/promises";
+import { lstat as lstat13, readdir as readdir14, readFile as readFile22 } from "node:fs/promises";
 import { basename as basename6, join as join31, resolve as resolve13 } from "node:path";
 var UNMEASURED = /* @__PURE__ */ new Set([
   "symlink",
@@ -9558,7 +9634,7 @@ async function worktreeListOf(summary) {
     ...orphans
   ];
   await mapPool(entries.filter((e) => e.size_bytes === null && e.state === "kept" && !e.reasons.some((r) => UNMEASURED.has(r.code))), async (e) => {
-    const info = await lstat14(e.path).catch(() => void 0);
+    const info = await lstat13(e.path).catch(() => void 0);
     if (info?.isDirectory()) {
       e.size_bytes = await directorySize(e.path).catch(() => null);
     }
@@ -9611,7 +9687,7 @@ async function fromOrphan(o) {
 }
 async function mtimeMs(path) {
   try {
-    return (await lstat14(path)).mtimeMs;
+    return (await lstat13(path)).mtimeMs;
   } catch {
     return void 0;
   }

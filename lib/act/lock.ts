@@ -9,7 +9,7 @@
  */
 
 import { hostname } from "node:os";
-import { readFile, rename, unlink } from "node:fs/promises";
+import { lstat, readFile, rename, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import process from "node:process";
 import { isProcessAlive } from "../gather/processes.ts";
@@ -29,6 +29,27 @@ export interface HeldLock {
   release(): Promise<void>;
   /** Set when a stale lock was taken over. */
   warning?: string;
+  /**
+   * Whether it was taken at the first try, no other cleanup (of this or an
+   * older version) holding it: then nothing another cleanup did can have
+   * happened since {@link cleanupLockPresent} last said no.
+   */
+  firstTry: boolean;
+}
+
+/**
+ * Whether a cleanup lock (of this or an older version) exists now. A run
+ * that sees none, then lists the worktrees, then takes the lock at the
+ * first try, knows no other cleanup changed the list in between.
+ */
+export async function cleanupLockPresent(commonDir: string): Promise<boolean> {
+  const present = (name: string) =>
+    lstat(join(commonDir, name)).then(() => true, () => false);
+  const [current, legacy] = await Promise.all([
+    present(PRUNE_LOCK_NAME),
+    present(LEGACY_PRUNE_LOCK_NAME),
+  ]);
+  return current || legacy;
 }
 
 /** This machine's name, without needing Deno's `--allow-sys`. */
@@ -75,7 +96,8 @@ export async function acquirePruneLock(
   };
   const deadline = Date.now() + waitMs;
   let warning: string | undefined;
-  while (true) {
+  let firstTry = true;
+  for (;; firstTry = false) {
     let created: boolean;
     const legacy = await readOwner(join(commonDir, LEGACY_PRUNE_LOCK_NAME));
     if (
@@ -101,6 +123,7 @@ export async function acquirePruneLock(
       let released = false;
       return {
         warning,
+        firstTry,
         release: async () => {
           if (released) return;
           released = true;

@@ -28,7 +28,7 @@ import {
   isPlainSegment,
   isStrictlyInside,
 } from "../decide/containment.ts";
-import { findMainWorktree } from "../gather/main_worktree.ts";
+import { findMainWorktree, readCoreWorktree } from "../gather/main_worktree.ts";
 import { gatherRefFacts, type RefFacts } from "../gather/branches.ts";
 import {
   defaultKeyOf,
@@ -42,8 +42,8 @@ import { settleClaudeLocks } from "../gather/claude_lock.ts";
 import { directorySize } from "../gather/disk_usage.ts";
 import { sharedHiddenConfig } from "../gather/hidden_changes.ts";
 import { describeGitFailure, runGit } from "../gather/git.ts";
-import { readProcessCwds } from "../gather/processes.ts";
-import { resolveProject } from "../gather/project.ts";
+import { type ProcessCwds, processReader } from "../gather/processes.ts";
+import { locateProject } from "../gather/project.ts";
 import {
   type GatherContext,
   gatherOrphanFacts,
@@ -94,7 +94,11 @@ import {
   witnessesChanged,
   witnessesPath,
 } from "../gather/witnesses.ts";
-import { acquirePruneLock, PRUNE_LOCK_NAME } from "../act/lock.ts";
+import {
+  acquirePruneLock,
+  cleanupLockPresent,
+  PRUNE_LOCK_NAME,
+} from "../act/lock.ts";
 import { writeFileAtomic } from "../act/write.ts";
 import {
   checkContained,
@@ -212,7 +216,7 @@ async function lstatOrUndefined(path: string) {
 export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
   const dryRun = options.dryRun ?? false;
   const summary = emptySummary(dryRun);
-  const project = await resolveProject(options.projectPath);
+  const project = await locateProject(options.projectPath);
   if (project.gitMissing) {
     throw new UserError(
       "Cannot prune worktrees: 'git' was not found on PATH: install git or add it to PATH",
@@ -224,7 +228,12 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
     );
   }
   const repo = project.repo;
-  const listed = await listWorktrees(repo.topLevel);
+  // Looked at before the list is read: see the list read again below.
+  const lockBeforeList = !dryRun && await cleanupLockPresent(repo.commonDir);
+  const [listed, coreWorktree] = await Promise.all([
+    listWorktrees(repo.topLevel),
+    readCoreWorktree(repo.commonDir),
+  ]);
   if (typeof listed === "string") return listFailed(summary, listed);
   let records = listed;
   const main = records[0];
@@ -236,6 +245,7 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
     main.path,
     repo.topLevel,
     repo.commonDir,
+    coreWorktree,
   );
   if ("problem" in found) {
     summary.skipped = found.problem;
@@ -280,17 +290,28 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
       record.branchRef?.replace(/^refs\/heads\//, ""),
     ).catch((error: Error) => error);
   let refs = readRefs(main);
+  // Expired rescue refs go while the worktrees are judged (only their age
+  // counts), and before anything is removed.
+  const expiring = lock
+    ? expireRescueRefs(
+      mainRoot,
+      options.rescueDays ?? DEFAULT_RESCUE_DAYS,
+      Date.now(),
+    ).catch(() => 0)
+    : Promise.resolve(0);
   try {
-    if (lock) {
+    if (lock && (lockBeforeList || !lock.firstTry)) {
       // Another run may have finished while we waited: act on the list as
-      // it is now, never on the one read before the lock was ours.
+      // it is now, never on the one read before the lock was ours. With no
+      // lock before the list and ours at the first try, no cleanup ran in
+      // between, and the list read is the list now.
       const fresh = await listWorktrees(repo.topLevel);
       if (typeof fresh === "string") return listFailed(summary, fresh);
       fresh[0].path = mainRoot;
       if (fresh[0].branchRef !== main.branchRef) refs = readRefs(fresh[0]);
       records = fresh;
     }
-    return await pruneLocked(options, summary, records, refs, {
+    return await pruneLocked(options, summary, records, refs, expiring, {
       mainRoot,
       worktreesDir,
       cwd: project.workingDirectory,
@@ -298,6 +319,7 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
       commonDir: repo.commonDir,
     });
   } finally {
+    await expiring;
     await lock?.release();
   }
 }
@@ -342,6 +364,7 @@ async function pruneLocked(
   summary: PruneSummary,
   records: WorktreeRecord[],
   refsRead: Promise<RefFacts | Error>,
+  expiring: Promise<number>,
   { mainRoot, worktreesDir, cwd, worktreesDev, commonDir }: Place,
 ): Promise<PruneSummary> {
   const dryRun = summary.dry_run;
@@ -349,7 +372,6 @@ async function pruneLocked(
   const progress = options.onProgress ?? (() => {});
   const nowMs = Date.now();
   const minAgeMs = options.minAgeMs ?? 0;
-  const rescueDays = options.rescueDays ?? DEFAULT_RESCUE_DAYS;
   const worktreesDirReal = worktreesDev === undefined
     ? worktreesDir
     : await realpath(worktreesDir);
@@ -393,7 +415,9 @@ async function pruneLocked(
     cwdReal,
     refs,
     integrationMemo,
-    processes: await readProcessCwds(),
+    // Read when first needed: by recovery of the trash, or by a judgement
+    // (the reader is made again once the list is final, below).
+    processes: processReader(),
     disposableIgnored,
     manyStatusesAtOnce: false,
     witnesses,
@@ -408,16 +432,17 @@ async function pruneLocked(
     lastRescue: new Map(),
   };
 
-  if (!dryRun) {
-    // Expired rescue refs go first: only their age is judged.
-    await expireRescueRefs(mainRoot, rescueDays, nowMs).catch(() => 0);
-  }
   // An interrupted earlier run may have left entries in the trash.
   const inTrash = records.filter((r) =>
     isStrictlyInside(trashDir, resolve(r.path))
   );
   const heldBack = new Map<string, Reason[]>();
   if (!dryRun && worktreesDev !== undefined) {
+    if (inTrash.length > 0 || await lstatOrUndefined(trashDir)) {
+      // Recovery may delete what is in the trash: its rescue refs are
+      // written only once the expired ones are gone.
+      await expiring;
+    }
     const recovery = await recoverTrash(
       removal,
       new Set(inTrash.map((r) => resolve(r.path))),
@@ -506,10 +531,10 @@ async function pruneLocked(
     keepStaleLocks: options.keepStaleLocks,
   });
   // Processes are read after the list, so none can start in a worktree
-  // listed after they were read.
-  const processes = await readProcessCwds();
-  if (!processes.available) summary.notes.push(processes.reason);
-  ctx.processes = processes;
+  // listed after they were read; and only when a judgement needs them.
+  let processesRead: Promise<ProcessCwds> | undefined;
+  const readProcesses = processReader();
+  ctx.processes = () => (processesRead ??= readProcesses());
   ctx.manyStatusesAtOnce = candidates.length >= availableParallelism();
 
   // Orphans: children of .claude/worktrees/ that no registered worktree owns.
@@ -634,6 +659,8 @@ async function pruneLocked(
       return facts;
     }, limit),
   ]);
+  const processes = await processesRead;
+  if (processes && !processes.available) summary.notes.push(processes.reason);
   const recordOf = new Map(candidates.map((r) => [r.path, r]));
 
   if (!dryRun && integrationMemo && memoChanged(integrationMemo)) {
@@ -701,6 +728,7 @@ async function pruneLocked(
     if (!dryRun) progress("cleaning", acted, actTotal);
   };
 
+  await expiring;
   const worktreeOutcomes = await mapPool(plan.worktrees, async (planned) => {
     const facts = planned.facts;
     const outcome: WorktreeOutcome = {
@@ -1047,10 +1075,7 @@ async function judgeWorktreeAt(
   ) {
     return [{ code: "unknown", message: "its branch moved" }];
   }
-  // Judged afresh: no witness stands in for a status here (witnesses only
-  // ever keep, but the entry in the trash is not where they were seen).
-  const fresh: GatherContext = { ...safety.ctx, witnesses: undefined };
-  const facts = await gatherWorktreeFacts(fresh, record).catch((
+  const facts = await gatherWorktreeFacts(freshContext(safety), record).catch((
     error: Error,
   ): WorktreeFacts => ({
     path,
@@ -1078,6 +1103,15 @@ async function judgeWorktreeAt(
     : [{ code: "unknown", message: "it may no longer be removed" }];
 }
 
+/**
+ * The context a judgement in the trash reads its facts with: no witness
+ * stands in for a status (witnesses only ever keep, but the entry in the
+ * trash is not where they were seen), and the mount table is read afresh.
+ */
+function freshContext(safety: Safety): GatherContext {
+  return { ...safety.ctx, witnesses: undefined, mountTable: undefined };
+}
+
 /** Judges a registered worktree found in the trash by an earlier run. */
 function judgeWorktreeInTrash(
   safety: Safety,
@@ -1091,7 +1125,7 @@ async function judgeOrphanInTrash(
   safety: Safety,
   entry: string,
 ): Promise<Reason[]> {
-  const facts = await gatherOrphanFacts(safety.ctx, entry).catch((
+  const facts = await gatherOrphanFacts(freshContext(safety), entry).catch((
     error: Error,
   ): OrphanFacts => ({
     path: entry,

@@ -14,9 +14,29 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 export function isStrictlyInside(parent: string, child: string): boolean {
   if (!isAbsolute(parent) || !isAbsolute(child)) return false;
   if (child.includes("\0") || parent.includes("\0")) return false;
+  if (POSIX) {
+    // Normal absolute paths: inside is a prefix ending at a separator.
+    // This runs for every pair of worktrees and processes, so the common
+    // case avoids `relative()`.
+    const p = normal(parent);
+    const c = normal(child);
+    const base = p.endsWith("/") ? p : `${p}/`;
+    return c.length > base.length && c.startsWith(base);
+  }
   const rel = relative(resolve(parent), resolve(child));
   if (rel === "" || isAbsolute(rel)) return false;
   return rel !== ".." && !rel.startsWith(`..${sep}`);
+}
+
+/** Whether paths use `/` only and compare byte for byte (not Windows). */
+const POSIX = sep === "/";
+
+/** A `.` or `..` segment, an empty one, or a trailing separator. */
+const NOT_NORMAL = /\/\/|\/\.\.?(\/|$)|.\/$/;
+
+/** `path` as `resolve()` writes it, without calling it when it already is. */
+function normal(path: string): string {
+  return NOT_NORMAL.test(path) ? resolve(path) : path;
 }
 
 /**
@@ -32,6 +52,7 @@ export function isPlainSegment(name: string): boolean {
 export function isSameOrInside(parent: string, child: string): boolean {
   if (!isAbsolute(parent) || !isAbsolute(child)) return false;
   if (child.includes("\0") || parent.includes("\0")) return false;
+  if (POSIX && normal(parent) === normal(child)) return true;
   return resolve(parent) === resolve(child) || isStrictlyInside(parent, child);
 }
 

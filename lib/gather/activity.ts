@@ -7,12 +7,13 @@
  * @module
  */
 
-import { lstat, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { lstatFast } from "./fast_stat.ts";
 
-async function mtimeOf(path: string): Promise<number | undefined> {
+function mtimeOf(path: string): number | undefined {
   try {
-    return (await lstat(path)).mtimeMs;
+    return lstatFast(path).mtimeMs;
   } catch {
     return undefined;
   }
@@ -35,7 +36,7 @@ export async function newestActivityMs(
   }
   const names = await readdir(worktreePath).catch(() => [] as string[]);
   for (const name of names) paths.push(join(worktreePath, name));
-  const times = await Promise.all(paths.map(mtimeOf));
+  const times = paths.map(mtimeOf);
   let newest: number | undefined;
   for (const t of times) {
     if (t !== undefined && (newest === undefined || t > newest)) newest = t;

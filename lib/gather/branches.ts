@@ -42,8 +42,11 @@ export interface RefFacts {
   branches: Map<string, BranchRecord>;
   /** The default branch, or `null` when none could be found. */
   defaultBranch: DefaultBranch | null;
-  /** Branches whose tip is an ancestor of a default ref. */
-  merged: Set<string>;
+  /**
+   * Branches whose tip is an ancestor of a default ref, read by one git
+   * call on first use: a run where the memo settles every branch makes none.
+   */
+  merged: () => Promise<Set<string>>;
 }
 
 const SEP = "%00";
@@ -106,19 +109,24 @@ export async function gatherRefFacts(
     originHead,
     mainBranch,
   );
-  let merged = new Set<string>();
-  if (defaultBranch) {
+  let merged: Promise<Set<string>> | undefined;
+  const readMerged = async () => {
+    if (!defaultBranch) return new Set<string>();
     const mergedOutput = await gitOk([
       "for-each-ref",
       "--format=%(refname)",
       ...defaultBranch.refs.map((r) => `--merged=${r}`),
       "refs/heads",
     ], opts);
-    merged = new Set(
+    return new Set(
       mergedOutput.split("\n").filter((l) => l !== "").map(shortRef),
     );
-  }
-  return { branches, defaultBranch, merged };
+  };
+  return {
+    branches,
+    defaultBranch,
+    merged: () => (merged ??= readMerged()),
+  };
 }
 
 /**
@@ -161,24 +169,25 @@ export function chooseDefaultBranch(
  * @returns the check that held, `null` when the memo knows it is not
  * integrated, `undefined` when only git can tell.
  */
-export function knownIntegration(
+export async function knownIntegration(
   facts: RefFacts,
   branch: string,
   memo?: IntegrationMemo,
-): IntegrationCheck | null | undefined {
+): Promise<IntegrationCheck | null | undefined> {
   const record = facts.branches.get(branch);
   const target = facts.defaultBranch;
   if (!record || !target) return undefined;
-  const quick = firstIntegrationCheck({
-    ancestor: facts.merged.has(branch),
-    treeEqual: target.trees.includes(record.tree),
-  });
-  if (quick !== undefined) return quick;
+  // The memo first: it is filed under the default branch's tips, and a tip
+  // not integrated into them is neither an ancestor nor tree-equal.
   if (memo?.notIntegrated.has(record.sha)) {
     memo.found.add(record.sha);
     return null;
   }
-  return undefined;
+  const quick = firstIntegrationCheck({
+    ancestor: (await facts.merged()).has(branch),
+    treeEqual: target.trees.includes(record.tree),
+  });
+  return quick;
 }
 
 /**
@@ -196,7 +205,7 @@ export async function integrationOf(
   branch: string,
   memo?: IntegrationMemo,
 ): Promise<IntegrationCheck | null | undefined> {
-  const known = knownIntegration(facts, branch, memo);
+  const known = await knownIntegration(facts, branch, memo);
   if (known !== undefined) return known;
   const record = facts.branches.get(branch);
   const target = facts.defaultBranch;

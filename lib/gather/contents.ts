@@ -31,6 +31,8 @@ export interface ContentOptions {
   head?: string;
   /** The config its hidden changes depend on, when read once for all. */
   config?: HiddenConfig;
+  /** The mount table, when read once for all; read here otherwise. */
+  mounts?: Promise<string[]>;
 }
 
 /**
@@ -144,7 +146,9 @@ export async function gatherContents(
       errors.push(`cannot check hidden changes: ${error.message}`);
       return undefined;
     }),
-    mountPoints().then((mounts) => walkNested(real, { mounts })).catch(
+    (options.mounts ?? mountPoints()).then((mounts) =>
+      walkNested(real, { mounts })
+    ).catch(
       (error: Error) => {
         errors.push(`cannot walk its folders: ${error.message}`);
         return undefined;

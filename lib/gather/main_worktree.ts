@@ -47,14 +47,9 @@ export async function findMainWorktree(
   listed: string,
   topLevel: string,
   commonDir: string,
+  coreWorktree?: string,
 ): Promise<MainWorktree> {
-  const configured = await runGit(
-    ["config", "--file", join(commonDir, "config"), "--get", "core.worktree"],
-    { cwd: commonDir },
-  );
-  const coreWorktree = configured.code === 0
-    ? configured.stdout.replace(/\n$/, "")
-    : "";
+  coreWorktree ??= await readCoreWorktree(commonDir);
   if (coreWorktree !== "") {
     const root = resolve(commonDir, coreWorktree);
     if (await isMainOf(root, commonDir)) return { root };
@@ -74,4 +69,17 @@ export async function findMainWorktree(
     };
   }
   return { root: listed };
+}
+
+/**
+ * `core.worktree` of the repository at `commonDir`, read from its config
+ * file alone (no repository is opened), or `""` when unset. Independent of
+ * the worktree list, so callers read both at once.
+ */
+export async function readCoreWorktree(commonDir: string): Promise<string> {
+  const configured = await runGit(
+    ["config", "--file", join(commonDir, "config"), "--get", "core.worktree"],
+    { cwd: commonDir },
+  );
+  return configured.code === 0 ? configured.stdout.replace(/\n$/, "") : "";
 }

@@ -14,6 +14,7 @@ import process from "node:process";
 import { isStrictlyInside } from "../decide/containment.ts";
 import { currentUid } from "./ownership.ts";
 import { escapeInvalidUtf8 } from "./worktree_list_parse.ts";
+import { lstatFast } from "./fast_stat.ts";
 
 const SLASH = Buffer.from("/");
 
@@ -45,15 +46,6 @@ export async function mountPoints(): Promise<string[]> {
     return [];
   }
   return parseMountInfo(text);
-}
-
-/**
- * Whether the folder at real path `real` is itself a mount point. A bind
- * mount of a folder on the same file system keeps its device id, so only
- * the mount table tells.
- */
-export async function isMountPoint(real: string): Promise<boolean> {
-  return (await mountPoints()).includes(real);
 }
 
 /** Parses `/proc/self/mountinfo` text into mount point paths. */
@@ -95,18 +87,10 @@ function isValidUtf8(bytes: Buffer): boolean {
   }
 }
 
-/**
- * The size of a non-folder entry, or 0 when it cannot be read. Deno's own
- * `lstat` is several times cheaper than its `node:fs` one, and a
- * synchronous call a fraction of an asynchronous one, which matters at
- * tens of thousands of files; a name that is not UTF-8 only has its bytes.
- */
+/** The size of a non-folder entry, or 0 when it cannot be read. */
 function sizeOf(abs: Buffer, shown: string | undefined): number {
   try {
-    if (shown !== undefined && typeof Deno !== "undefined") {
-      return Deno.lstatSync(shown).size;
-    }
-    return lstatSync(abs).size;
+    return lstatFast(shown ?? abs).size;
   } catch {
     return 0; // gone or unreadable: this is a report, not a safety fact
   }

@@ -67,6 +67,15 @@ export async function readProcessCwds(
   return { available: true, cwds: found.flat() };
 }
 
+/**
+ * A reader of the processes that reads them once, on first call: a run
+ * that finds every worktree kept by cheaper facts never scans `/proc`.
+ */
+export function processReader(): () => Promise<ProcessCwds> {
+  let read: Promise<ProcessCwds> | undefined;
+  return () => (read ??= readProcessCwds());
+}
+
 /** PIDs whose working directory, or a file they hold open, is `dir` or inside it. */
 export function processesInside(
   cwds: ProcessCwds,

@@ -37,12 +37,36 @@ export interface Project {
   gitMissing?: boolean;
 }
 
+/** Where a command was pointed, and the repository there, if any. */
+export type ProjectLocation = Pick<
+  Project,
+  "workingDirectory" | "repo" | "gitMissing"
+>;
+
 /**
  * Resolves `projectPath` (or the current directory) to a project.
  *
  * @throws {UserError} when the path does not exist or is not a folder.
  */
 export async function resolveProject(projectPath?: string): Promise<Project> {
+  const located = await locateProject(projectPath);
+  const { workingDirectory, repo } = located;
+  if (repo) return { ...await worktreesOf(repo), ...located };
+  return located.gitMissing
+    ? { ...notGit(workingDirectory), gitMissing: true }
+    : notGit(workingDirectory);
+}
+
+/**
+ * Resolves `projectPath` (or the current directory) to a folder and the
+ * repository there, without listing its worktrees: for commands that list
+ * them themselves.
+ *
+ * @throws {UserError} when the path does not exist or is not a folder.
+ */
+export async function locateProject(
+  projectPath?: string,
+): Promise<ProjectLocation> {
   const given = resolve(process.cwd(), projectPath ?? ".");
   let info;
   try {
@@ -60,12 +84,11 @@ export async function resolveProject(projectPath?: string): Promise<Project> {
   const workingDirectory = await realpath(given);
   try {
     const repo = await locateRepo(workingDirectory);
-    if (repo) return { ...await worktreesOf(repo), workingDirectory, repo };
+    return repo ? { workingDirectory, repo } : { workingDirectory };
   } catch (error) {
     if (!(error instanceof GitNotFoundError)) throw error;
-    return { ...notGit(workingDirectory), gitMissing: true };
+    return { workingDirectory, gitMissing: true };
   }
-  return notGit(workingDirectory);
 }
 
 function notGit(folder: string): Project {

@@ -171,15 +171,19 @@ export async function handMovedWorktrees(
   worktreesDir: string,
   commonDir: string,
 ): Promise<HandMoved[]> {
+  const missing = (await Promise.all(
+    registered.map(async (path) => await lstatMissing(path) ? path : ""),
+  )).filter((path) => path !== "");
+  // Nearly always every folder is there: then nothing else is read.
+  if (missing.length === 0) return [];
   const [adminDirs, names] = await Promise.all([
     readAdminDirs(commonDir),
     readdir(worktreesDir).catch(() => [] as string[]),
   ]);
-  const gone = (await Promise.all(registered.map(async (path) => {
-    const missing = await lstatMissing(path);
+  const gone = missing.flatMap((path) => {
     const adminDir = adminDirs.get(resolve(path));
-    return missing && adminDir ? { path, adminDir } : undefined;
-  }))).filter((x): x is { path: string; adminDir: string } => x !== undefined);
+    return adminDir ? [{ path, adminDir }] : [];
+  });
   if (gone.length === 0) return [];
   const taken = new Set(registered.map((p) => resolve(p)));
   const folders = names.map((n) => join(worktreesDir, n)).filter((f) =>

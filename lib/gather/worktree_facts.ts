@@ -8,7 +8,7 @@
  */
 
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
-import { isMountPoint } from "./nested.ts";
+import { mountPoints } from "./nested.ts";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type {
   ChangeCounts,
@@ -69,8 +69,8 @@ export interface GatherContext {
   refs: RefFacts | Error;
   /** Branch tips known not to be integrated, and those found now. */
   integrationMemo?: IntegrationMemo;
-  /** Process working directories. */
-  processes: ProcessCwds;
+  /** Process working directories, read on first call. */
+  processes: () => Promise<ProcessCwds>;
   /** Ignored names that count as rebuildable caches. */
   disposableIgnored: readonly string[];
   /**
@@ -90,6 +90,17 @@ export interface GatherContext {
    * unset where worktrees may read different values (each is then asked).
    */
   sharedConfig?: HiddenConfig;
+  /**
+   * The mount table, read once for the judgements that share this context;
+   * a context made for a re-check leaves it unset to read it afresh.
+   */
+  mountTable?: Promise<string[]>;
+}
+
+/** The mount points of the system, read once per context. */
+export function mountTableOf(ctx: GatherContext): Promise<string[]> {
+  ctx.mountTable ??= mountPoints();
+  return ctx.mountTable;
 }
 
 /**
@@ -300,12 +311,13 @@ export async function gatherWorktreeFacts(
     real = await realpath(path);
     facts.contained = isStrictlyInside(ctx.worktreesDirReal, real);
     facts.isCurrent = isSameOrInside(real, ctx.cwdReal);
-    facts.processes = processesInside(ctx.processes, real);
   } catch (error) {
     facts.errors.push(`cannot resolve the path: ${(error as Error).message}`);
     return facts;
   }
-  if (info.dev !== ctx.worktreesDev || await isMountPoint(real)) {
+  if (
+    info.dev !== ctx.worktreesDev || (await mountTableOf(ctx)).includes(real)
+  ) {
     facts.errors.push("is on another file system (a mount point)");
   }
   if (facts.contained) {
@@ -319,8 +331,7 @@ export async function gatherWorktreeFacts(
   }
   if (
     facts.enclosedBy !== undefined ||
-    facts.lockReason !== undefined || facts.isCurrent || !facts.contained ||
-    (facts.processes?.length ?? 0) > 0
+    facts.lockReason !== undefined || facts.isCurrent || !facts.contained
   ) {
     // Each of these keeps the worktree whatever its contents hold, and the
     // status of a large worktree is the costliest fact to read.
@@ -345,6 +356,12 @@ export async function gatherWorktreeFacts(
       facts.deepChecksSkipped = true;
       return facts;
     }
+  }
+  // Read once per run, and only when a worktree gets this far.
+  facts.processes = processesInside(await ctx.processes(), real);
+  if ((facts.processes?.length ?? 0) > 0) {
+    facts.deepChecksSkipped = true;
+    return facts;
   }
   const gitDir = await readGitFile(join(path, ".git"));
   if (!gitDir) {
@@ -388,7 +405,7 @@ export async function gatherWorktreeFacts(
         parsed.ignored,
         ctx.disposableIgnored,
       ).catch(() => undefined);
-      await rememberWitness(ctx, record, gitDir, parsed, facts.uniqueIgnored);
+      rememberWitness(ctx, record, gitDir, parsed, facts.uniqueIgnored);
     } catch (error) {
       facts.errors.push((error as Error).message);
     }
@@ -405,6 +422,7 @@ export async function gatherWorktreeFacts(
     refsRepo: ctx.mainRoot,
     head: record.head,
     config: ctx.sharedConfig,
+    mounts: mountTableOf(ctx),
   });
   facts.contents = contents.contents;
   facts.errors.push(...contents.errors);
@@ -457,7 +475,7 @@ async function heldWitness(
   const gitDir = await readGitFile(join(record.path, ".git"));
   if (!gitDir) return undefined;
   const place = witnessPlace(ctx, record.path, gitDir);
-  if (!place || !await witnessHolds(witness, place, record.head)) {
+  if (!place || !witnessHolds(witness, place, record.head)) {
     return undefined;
   }
   store.found.set(record.path, witness);
@@ -469,13 +487,13 @@ async function heldWitness(
  * that showed it. Only a change of the status, or an ignored file found
  * nowhere else, is remembered: what the other checks found is read afresh.
  */
-async function rememberWitness(
+function rememberWitness(
   ctx: GatherContext,
   record: WorktreeRecord,
   gitDir: string,
   parsed: ParsedStatus,
   uniqueIgnored: string[] | undefined,
-): Promise<void> {
+): void {
   const store = ctx.witnesses;
   const place = witnessPlace(ctx, record.path, gitDir);
   if (!store || !place || !record.head) return;
@@ -488,7 +506,7 @@ async function rememberWitness(
     seen = { kind: "ignored", path: file };
   }
   if (seen === undefined || seen.path.endsWith("/")) return;
-  const witness = await takeWitness(place, record.head, seen.kind, seen.path);
+  const witness = takeWitness(place, record.head, seen.kind, seen.path);
   if (witness) store.found.set(record.path, witness);
 }
 
@@ -504,7 +522,7 @@ async function branchKeepsIt(
 ): Promise<boolean> {
   const upstream = refs.branches.get(branch)?.upstream;
   facts.upstream = upstream;
-  const known = knownIntegration(refs, branch, ctx.integrationMemo);
+  const known = await knownIntegration(refs, branch, ctx.integrationMemo);
   if (upstream && !upstream.gone && (upstream.ahead ?? 0) > 0) {
     // Kept already: the git calls for integration would change nothing.
     if (known === undefined) facts.integrationSkipped = true;
@@ -563,7 +581,9 @@ export async function gatherOrphanFacts(
   if (info.isSymbolicLink()) return { ...facts, kind: "symlink" };
   if (!info.isDirectory()) return { ...facts, kind: "file" };
   facts.otherFilesystem = info.dev !== ctx.worktreesDev ||
-    await isMountPoint(await realpath(path).catch(() => path));
+    (await mountTableOf(ctx)).includes(
+      await realpath(path).catch(() => path),
+    );
   let dotGit;
   try {
     dotGit = await lstat(join(path, ".git"));
@@ -640,7 +660,7 @@ async function gatherCloneFacts(
         ),
         stat(join(gitDir, "modules")).then(() => true, () => false),
       ]).then(([a, b]) => a || b, () => undefined),
-      gatherContents(path, { gitDir, env }),
+      gatherContents(path, { gitDir, env, mounts: mountTableOf(ctx) }),
       borrowersOf(ctx, path).catch(() => undefined),
     ]);
   facts.operation = operation;

@@ -157,6 +157,7 @@ Deno.test("prune: a filter only some worktrees read (includeIf, worktree config)
       assert.ok(exists(join(filtered, "nb.ipynb")), name);
       // No filter applies there, so nothing is hidden and it goes.
       assert.equal(w("plain").action, "pruned", name);
+      assert.ok(!exists(plain), name);
     }
   } finally {
     box.cleanup();
