@@ -11,10 +11,12 @@ import process from "node:process";
 import { UserError } from "../errors.ts";
 import { runGit } from "../gather/git.ts";
 import { readClaudeState, taskListSnapshot } from "../gather/claude.ts";
-import { resolveProject } from "../gather/project.ts";
+import { projectAt, projectFolder } from "../gather/project.ts";
 import {
   captureGitContext,
   emptyGitContext,
+  settleEarly,
+  startGitCapture,
   unknownGitContext,
 } from "../gather/repo.ts";
 import { sessionsDirFor } from "../gather/sessions.ts";
@@ -156,7 +158,12 @@ export function quoteArg(value: string): string {
  */
 export async function pause(options: PauseOptions = {}): Promise<PauseResult> {
   const env = options.env ?? process.env;
-  const project = await resolveProject(options.projectPath);
+  // The status of a large worktree is most of a pause: it starts before
+  // the repository is even located, from the folder the pause runs in.
+  const folder = await projectFolder(options.projectPath);
+  const early = startGitCapture(folder);
+  const project = await projectAt(folder, early.worktreeList);
+  if (!project.repo) await settleEarly(early);
   const exportPath = options.exportPath === undefined
     ? null
     : await checkExportTarget(options.exportPath);
@@ -166,7 +173,7 @@ export async function pause(options: PauseOptions = {}): Promise<PauseResult> {
     warnings.push("git was not found on PATH: git state was not captured");
   }
   const [git, claude, ignored] = await Promise.all([
-    project.repo ? captureGitContext(project.repo) : Promise.resolve(
+    project.repo ? captureGitContext(project.repo, early) : Promise.resolve(
       project.gitMissing ? unknownGitContext() : emptyGitContext(),
     ),
     readClaudeState(

@@ -11,7 +11,7 @@ import { realpath, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import process from "node:process";
 import { UserError } from "../errors.ts";
-import { GitNotFoundError, runGit } from "./git.ts";
+import { GitNotFoundError, type GitResult, runGit } from "./git.ts";
 import { locateRepo, type RepoLocation } from "./repo.ts";
 import { parseWorktreeList } from "./worktree_list_parse.ts";
 
@@ -49,9 +49,21 @@ export type ProjectLocation = Pick<
  * @throws {UserError} when the path does not exist or is not a folder.
  */
 export async function resolveProject(projectPath?: string): Promise<Project> {
-  const located = await locateProject(projectPath);
-  const { workingDirectory, repo } = located;
-  if (repo) return { ...await worktreesOf(repo), ...located };
+  return await projectAt(await projectFolder(projectPath));
+}
+
+/**
+ * The project of the folder `workingDirectory` (a real path, as
+ * {@link projectFolder} returns). `worktreeList`, when given, is a
+ * `git worktree list --porcelain -z` already started in that folder.
+ */
+export async function projectAt(
+  workingDirectory: string,
+  worktreeList?: Promise<GitResult>,
+): Promise<Project> {
+  const located = await locateAt(workingDirectory);
+  const { repo } = located;
+  if (repo) return { ...await worktreesOf(repo, worktreeList), ...located };
   return located.gitMissing
     ? { ...notGit(workingDirectory), gitMissing: true }
     : notGit(workingDirectory);
@@ -67,6 +79,16 @@ export async function resolveProject(projectPath?: string): Promise<Project> {
 export async function locateProject(
   projectPath?: string,
 ): Promise<ProjectLocation> {
+  return await locateAt(await projectFolder(projectPath));
+}
+
+/**
+ * The real path of the folder `projectPath` (or the current directory)
+ * names.
+ *
+ * @throws {UserError} when the path does not exist or is not a folder.
+ */
+export async function projectFolder(projectPath?: string): Promise<string> {
   const given = resolve(process.cwd(), projectPath ?? ".");
   let info;
   try {
@@ -81,7 +103,10 @@ export async function locateProject(
       `Cannot use project path '${given}': not a directory: give the project's folder`,
     );
   }
-  const workingDirectory = await realpath(given);
+  return await realpath(given);
+}
+
+async function locateAt(workingDirectory: string): Promise<ProjectLocation> {
   try {
     const repo = await locateRepo(workingDirectory);
     return repo ? { workingDirectory, repo } : { workingDirectory };
@@ -104,12 +129,14 @@ function notGit(folder: string): Project {
 /** The main worktree and every other one, from one `git worktree list`. */
 async function worktreesOf(
   repo: RepoLocation,
+  worktreeList?: Promise<GitResult>,
 ): Promise<
   Pick<Project, "root" | "worktreeRoot" | "worktreeBranch" | "worktreeRoots">
 > {
-  const list = await runGit(["worktree", "list", "--porcelain", "-z"], {
-    cwd: repo.topLevel,
-  });
+  const list = await (worktreeList ??
+    runGit(["worktree", "list", "--porcelain", "-z"], {
+      cwd: repo.topLevel,
+    }));
   const records = list.code === 0 ? parseWorktreeList(list.stdout) : [];
   const real = (p: string) => realpath(p).catch(() => p);
   const roots = await Promise.all(

@@ -116,15 +116,16 @@ export const SNAPSHOT_EXCLUDED_DIRS: readonly string[] = [
 
 /**
  * The status saved with a session: {@link FULL_STATUS_ARGS} limited by
- * pathspec to the person's files. `top` makes the excludes relative to the
- * worktree root whatever the working directory.
+ * pathspec to the person's files. `top` makes the pathspecs relative to
+ * the worktree root whatever the working directory (porcelain paths are
+ * relative to the root anyway), so it can run before the root is known.
  */
 export const SNAPSHOT_STATUS_ARGS: readonly string[] = [
   // The stash is counted from its reflog instead (see stashCount): the
   // status then need not walk it.
   ...statusArgs({ branch: true }),
   "--",
-  ".",
+  ":(top)",
   ...SNAPSHOT_EXCLUDED_DIRS.map((dir) => `:(top,exclude)${dir}`),
 ];
 
@@ -254,23 +255,71 @@ export async function stashCount(
 }
 
 /**
+ * The calls of {@link captureGitContext} that need only a folder inside
+ * the worktree, started at once: the status of a large worktree is most of
+ * a pause, so it runs while the repository is still being located.
+ */
+export interface EarlyGitCapture {
+  /** The snapshot status. */
+  status: Promise<GitResult>;
+  /** The recent commits, or why they could not be read. */
+  commits: Promise<
+    { ok: true; list: CommitInfo[] } | { ok: false; error: Error }
+  >;
+  /** `git worktree list --porcelain -z`. */
+  worktreeList: Promise<GitResult>;
+}
+
+/**
+ * Starts the calls of {@link captureGitContext} that need no more than a
+ * folder inside the worktree. Outside a repository they fail, and nothing
+ * is made of them: await {@link settleEarly} before giving up on them.
+ */
+export function startGitCapture(folder: string): EarlyGitCapture {
+  // Never rejected: git may be missing, which the caller learns anyway.
+  const failed = (error: Error): GitResult => ({
+    code: 128,
+    stdout: "",
+    stderr: error.message,
+    timedOut: false,
+  });
+  return {
+    status: runGit([...SNAPSHOT_STATUS_ARGS], {
+      cwd: folder,
+      env: PATHSPEC_ENV,
+    }).catch(failed),
+    commits: recentCommits(folder).then(
+      (list) => ({ ok: true as const, list }),
+      (error: Error) => ({ ok: false as const, error }),
+    ),
+    worktreeList: runGit(["worktree", "list", "--porcelain", "-z"], {
+      cwd: folder,
+    }).catch(failed),
+  };
+}
+
+/** Waits for early calls nobody will read, so no git is left running. */
+export async function settleEarly(early: EarlyGitCapture): Promise<void> {
+  await Promise.all([early.status, early.commits, early.worktreeList]);
+}
+
+/**
  * Captures the git state saved with a session. Independent calls run in
- * parallel; a fact that cannot be read is recorded in `errors`, never thrown.
+ * parallel; a fact that cannot be read is recorded in `errors`, never
+ * thrown. `early` holds those already started in a folder of the same
+ * worktree ({@link startGitCapture}).
  */
 export async function captureGitContext(
   repo: RepoLocation,
+  early: EarlyGitCapture = startGitCapture(repo.topLevel),
 ): Promise<GitContext> {
-  const cwd = repo.topLevel;
   const [statusResult, commits, worktrees, operation, stash] = await Promise
     .all([
-      runGit([...SNAPSHOT_STATUS_ARGS], { cwd, env: PATHSPEC_ENV }),
-      recentCommits(cwd).then(
-        (list) => ({ ok: true as const, list }),
-        (error: Error) => ({ ok: false as const, error }),
-      ),
-      runGit(["worktree", "list", "--porcelain", "-z"], { cwd }),
+      early.status,
+      early.commits,
+      early.worktreeList,
       operationInProgress(repo.gitDir),
-      stashCount(repo.commonDir, cwd),
+      stashCount(repo.commonDir, repo.topLevel),
     ]);
   const context = emptyGitContext();
   context.is_git_repo = true;
