@@ -8,7 +8,6 @@
 import { UsageError } from "../errors.ts";
 import type { CommandDescriptor } from "../cli/command.ts";
 import { parseCount, parseDurationOption } from "../cli/runtime.ts";
-import { cleanSessions, renderClean } from "./clean.ts";
 import { PROJECT_ALIAS } from "./resume_cli.ts";
 
 /** The `clean` command. */
@@ -40,6 +39,8 @@ it is beyond the N newest and older than DURATION.`,
     "clean --keep 10 --older-than 2w",
   ],
   async run(context) {
+    // Loaded here, not at start: a run loads only its own command.
+    const { cleanSessions, renderClean } = await import("./clean.ts");
     const v = context.values;
     const keep = parseCount("keep", v.keep as string | undefined);
     const olderThanMs = parseDurationOption(

@@ -7,7 +7,6 @@
 
 import type { CommandDescriptor } from "../cli/command.ts";
 import { parseDurationOption } from "../cli/runtime.ts";
-import { handleHookEvent } from "./hook.ts";
 
 /** The `hook` command. */
 export const hookCommand: CommandDescriptor = {
@@ -34,6 +33,8 @@ the editor.`,
   ],
   maxPositionals: 0,
   async run(context) {
+    // Loaded here, not at start: a run loads only its own command.
+    const { handleHookEvent } = await import("./hook.ts");
     const maxAgeMs = parseDurationOption(
       "max-age",
       context.values["max-age"] as string | undefined,

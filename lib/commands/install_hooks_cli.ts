@@ -7,7 +7,7 @@
 
 import { UsageError } from "../errors.ts";
 import type { CommandContext, CommandDescriptor } from "../cli/command.ts";
-import { type HooksScope, installHooks } from "./install_hooks.ts";
+import type { HooksScope } from "./install_hooks.ts";
 
 /** The `--project`, `--user` and `--local` options both hook commands take. */
 export const SCOPE_OPTIONS = [
@@ -62,6 +62,8 @@ written first, and running it again changes nothing.`,
   jsonSchema: "install-hooks.schema.json",
   examples: ["install-hooks", "install-hooks --user --dry-run"],
   async run(context) {
+    // Loaded here, not at start: a run loads only its own command.
+    const { installHooks } = await import("./install_hooks.ts");
     const v = context.values;
     const result = await installHooks({
       scope: scopeOf(context, "install-hooks"),

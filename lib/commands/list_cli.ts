@@ -7,8 +7,6 @@
 
 import type { CommandDescriptor } from "../cli/command.ts";
 import { parseCount } from "../cli/runtime.ts";
-import { renderList } from "../report/text.ts";
-import { listSessions } from "./resume.ts";
 import { PROJECT_ALIAS } from "./resume_cli.ts";
 
 /** The `list` command. */
@@ -32,6 +30,9 @@ export const listCommand: CommandDescriptor = {
   jsonSchema: "list.schema.json",
   examples: ["list", "list -n 5 --json", "list --all"],
   async run(context) {
+    // Loaded here, not at start: a run loads only its own command.
+    const { renderList } = await import("../report/text.ts");
+    const { listSessions } = await import("./resume.ts");
     const v = context.values;
     const limit = v.all
       ? undefined

@@ -15,8 +15,7 @@ import {
   readTodosOption,
   verboseCleanupLines,
 } from "../cli/runtime.ts";
-import { renderPause } from "../report/text.ts";
-import { pause, type PauseOptions } from "./pause.ts";
+import type { PauseOptions } from "./pause.ts";
 
 /** The `pause` command. */
 export const pauseCommand: CommandDescriptor = {
@@ -57,6 +56,9 @@ PROJECT_PATH is read relative to -C.`,
     "pause --export /tmp/session-backup.json --json",
   ],
   async run(context) {
+    // Loaded here, not at start: a run loads only its own command.
+    const { renderPause } = await import("../report/text.ts");
+    const { pause } = await import("./pause.ts");
     const v = context.values;
     const message = v.message as string | undefined;
     if (message !== undefined && message.trim() === "") {

@@ -13,8 +13,7 @@ import {
   progressReporter,
   verboseCleanupLines,
 } from "../cli/runtime.ts";
-import { renderPrune } from "../report/text.ts";
-import { prune, type PruneOptions } from "./prune.ts";
+import type { PruneOptions } from "./prune.ts";
 
 /** The `prune` command. */
 export const pruneCommand: CommandDescriptor = {
@@ -48,6 +47,9 @@ PROJECT_PATH is read relative to -C.`,
     "-C ~/code/app prune -v",
   ],
   async run(context) {
+    // Loaded here, not at start: a run loads only its own command.
+    const { renderPrune } = await import("../report/text.ts");
+    const { prune } = await import("./prune.ts");
     const v = context.values;
     const flags = cleanupFlags(context);
     const progress = progressReporter(context);

@@ -8,8 +8,6 @@
 
 import type { CommandDescriptor } from "../cli/command.ts";
 import { UsageError } from "../errors.ts";
-import { renderRestoreList } from "../report/restore_text.ts";
-import { listRestorable, restore } from "./restore.ts";
 
 /** The `restore` command. */
 export const restoreCommand: CommandDescriptor = {
@@ -29,6 +27,9 @@ refs/mpm-session/rescue/ for --rescue-days (default 30).`,
   jsonSchema: "restore.schema.json",
   examples: ["restore --list", "restore agent-a1b2", "restore --list --json"],
   async run(context) {
+    // Loaded here, not at start: a run loads only its own command.
+    const { renderRestoreList } = await import("../report/restore_text.ts");
+    const { listRestorable, restore } = await import("./restore.ts");
     const target = context.positionals[0];
     const list = Boolean(context.values.list);
     if (list === (target !== undefined)) {

@@ -10,8 +10,6 @@ import { resolve } from "node:path";
 import process from "node:process";
 import { UsageError } from "../errors.ts";
 import type { CommandDescriptor } from "../cli/command.ts";
-import { renderResume } from "../report/text.ts";
-import { resume } from "./resume.ts";
 
 /** The hidden `--project PATH` spelling of `-C` kept for old scripts. */
 export const PROJECT_ALIAS = {
@@ -57,6 +55,9 @@ in another project, use -C PATH.`,
     "-C ~/code/app resume",
   ],
   async run(context) {
+    // Loaded here, not at start: a run loads only its own command.
+    const { renderResume } = await import("../report/text.ts");
+    const { resume } = await import("./resume.ts");
     const v = context.values;
     const id = context.positionals[0];
     const select = v.select as string | undefined;

@@ -7,7 +7,6 @@
  */
 
 import type { CommandDescriptor } from "../cli/command.ts";
-import { uninstallHooks } from "./install_hooks.ts";
 import { SCOPE_OPTIONS, scopeOf } from "./install_hooks_cli.ts";
 
 /** The `uninstall-hooks` command. */
@@ -27,6 +26,8 @@ Other settings and hooks are kept, and a backup is written first.`,
   jsonSchema: "uninstall-hooks.schema.json",
   examples: ["uninstall-hooks", "uninstall-hooks --user --dry-run"],
   async run(context) {
+    // Loaded here, not at start: a run loads only its own command.
+    const { uninstallHooks } = await import("./install_hooks.ts");
     const dryRun = Boolean(context.values["dry-run"]);
     const result = await uninstallHooks({
       scope: scopeOf(context, "uninstall-hooks"),

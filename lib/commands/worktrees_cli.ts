@@ -6,8 +6,6 @@
  */
 
 import type { CommandDescriptor } from "../cli/command.ts";
-import { renderWorktrees } from "../report/worktrees_text.ts";
-import { listWorktrees } from "./worktrees.ts";
 
 /** The `worktrees` command. */
 export const worktreesCommand: CommandDescriptor = {
@@ -31,6 +29,9 @@ nothing: it is the cleanup's dry run.`,
   jsonSchema: "worktrees.schema.json",
   examples: ["worktrees", "worktrees --json", "-C ~/code/app worktrees"],
   async run(context) {
+    // Loaded here, not at start: a run loads only its own command.
+    const { renderWorktrees } = await import("../report/worktrees_text.ts");
+    const { listWorktrees } = await import("./worktrees.ts");
     const list = await listWorktrees({
       projectPath: context.projectPath(),
       pruneOptions: {
