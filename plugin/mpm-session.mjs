@@ -1,36 +1,40 @@
 #!/usr/bin/env node
-// npm/bin.ts
-import process19 from "node:process";
-
-// cli.ts
-import { resolve as resolve14 } from "node:path";
-import "node:process";
+var __defProp = Object.defineProperty;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __esm = (fn, res) => function __init() {
+  return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
 
 // lib/errors.ts
-var UserError = class extends Error {
-  /** The exit code the CLI uses. */
-  exitCode;
-  /** Creates the error; `exitCode` defaults to 1. */
-  constructor(message, exitCode = 1) {
-    super(message);
-    this.name = "UserError";
-    this.exitCode = exitCode;
-  }
-};
-var UsageError = class extends UserError {
-  /** Creates the error, always with exit code 2. */
-  constructor(message) {
-    super(message, 2);
-    this.name = "UsageError";
-  }
-};
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
-
-// lib/cli/runtime.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import process2 from "node:process";
+var UserError, UsageError;
+var init_errors = __esm({
+  "lib/errors.ts"() {
+    UserError = class extends Error {
+      /** The exit code the CLI uses. */
+      exitCode;
+      /** Creates the error; `exitCode` defaults to 1. */
+      constructor(message, exitCode = 1) {
+        super(message);
+        this.name = "UserError";
+        this.exitCode = exitCode;
+      }
+    };
+    UsageError = class extends UserError {
+      /** Creates the error, always with exit code 2. */
+      constructor(message) {
+        super(message, 2);
+        this.name = "UsageError";
+      }
+    };
+  }
+});
 
 // lib/gather/claude.ts
 import { open, readdir, readFile, stat } from "node:fs/promises";
@@ -52,7 +56,6 @@ function homeDir(env = process.env) {
 function encodeProjectPath(realPath) {
   return realPath.replace(/[^a-zA-Z0-9]/g, "-");
 }
-var MAX_ENCODED_LENGTH = 200;
 function folderMayEncode(folder, path) {
   const encoded = encodeProjectPath(path);
   if (encoded.length <= MAX_ENCODED_LENGTH) return folder === encoded;
@@ -63,7 +66,6 @@ function folderMayBeInside(folder, path) {
   const head = encoded.slice(0, MAX_ENCODED_LENGTH);
   return folder === encoded || folder.startsWith(`${head}-`) || encoded.length <= MAX_ENCODED_LENGTH && folder.startsWith(encoded);
 }
-var CWD_SCAN_BYTES = 1024 * 1024;
 async function transcriptCwd(path) {
   let handle;
   try {
@@ -166,8 +168,6 @@ async function transcriptForSession(configDir, sessionId, likelyStarts = []) {
   }
   return void 0;
 }
-var TAIL_CHUNK_BYTES = 1024 * 1024;
-var MAX_TAIL_LINE_BYTES = 32 * 1024 * 1024;
 async function latestTranscriptTodos(path, chunkBytes = TAIL_CHUNK_BYTES) {
   const handle = await open(path, "r");
   try {
@@ -386,41 +386,17 @@ async function readTodos(dir, sessionId, state) {
     }
   }
 }
+var MAX_ENCODED_LENGTH, CWD_SCAN_BYTES, TAIL_CHUNK_BYTES, MAX_TAIL_LINE_BYTES;
+var init_claude = __esm({
+  "lib/gather/claude.ts"() {
+    MAX_ENCODED_LENGTH = 200;
+    CWD_SCAN_BYTES = 1024 * 1024;
+    TAIL_CHUNK_BYTES = 1024 * 1024;
+    MAX_TAIL_LINE_BYTES = 32 * 1024 * 1024;
+  }
+});
 
 // lib/decide/duration.ts
-var SECOND = 1e3;
-var MINUTE = 60 * SECOND;
-var HOUR = 60 * MINUTE;
-var DAY = 24 * HOUR;
-var DURATION_UNITS = {
-  s: SECOND,
-  sec: SECOND,
-  secs: SECOND,
-  second: SECOND,
-  seconds: SECOND,
-  min: MINUTE,
-  mins: MINUTE,
-  minute: MINUTE,
-  minutes: MINUTE,
-  h: HOUR,
-  hr: HOUR,
-  hrs: HOUR,
-  hour: HOUR,
-  hours: HOUR,
-  d: DAY,
-  day: DAY,
-  days: DAY,
-  w: 7 * DAY,
-  week: 7 * DAY,
-  weeks: 7 * DAY,
-  mo: 30 * DAY,
-  month: 30 * DAY,
-  months: 30 * DAY,
-  y: 365 * DAY,
-  year: 365 * DAY,
-  years: 365 * DAY
-};
-var DURATION_EXAMPLES = "90min, 12h, 30d, 2w or 6mo";
 function parseDuration(text2) {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*$/i.exec(text2);
   if (!match) {
@@ -449,926 +425,931 @@ function parseDuration(text2) {
     ms: Number(amount) * size
   };
 }
-
-// lib/cli/runtime.ts
-function parseCount(name, value) {
-  if (value === void 0) return void 0;
-  if (!/^\d+$/.test(value.trim())) {
-    throw new UsageError(`Option '--${name}' needs a whole number, got '${value}': for example --${name} 10`);
-  }
-  return Number(value);
-}
-function parseDurationOption(name, value) {
-  if (value === void 0) return void 0;
-  const result = parseDuration(value);
-  if (!result.ok) {
-    throw new UsageError(result.message.replace(/^Cannot read duration '([^']*)'/, `Cannot read duration '$1' for '--${name}'`));
-  }
-  return result.ms;
-}
-function progressReporter(context) {
-  const io = context.io;
-  if (!io.stderrIsTty || context.global.quiet) {
-    return {
-      update: void 0,
-      done: () => {
-      }
+var SECOND, MINUTE, HOUR, DAY, DURATION_UNITS, DURATION_EXAMPLES;
+var init_duration = __esm({
+  "lib/decide/duration.ts"() {
+    SECOND = 1e3;
+    MINUTE = 60 * SECOND;
+    HOUR = 60 * MINUTE;
+    DAY = 24 * HOUR;
+    DURATION_UNITS = {
+      s: SECOND,
+      sec: SECOND,
+      secs: SECOND,
+      second: SECOND,
+      seconds: SECOND,
+      min: MINUTE,
+      mins: MINUTE,
+      minute: MINUTE,
+      minutes: MINUTE,
+      h: HOUR,
+      hr: HOUR,
+      hrs: HOUR,
+      hour: HOUR,
+      hours: HOUR,
+      d: DAY,
+      day: DAY,
+      days: DAY,
+      w: 7 * DAY,
+      week: 7 * DAY,
+      weeks: 7 * DAY,
+      mo: 30 * DAY,
+      month: 30 * DAY,
+      months: 30 * DAY,
+      y: 365 * DAY,
+      year: 365 * DAY,
+      years: 365 * DAY
     };
+    DURATION_EXAMPLES = "90min, 12h, 30d, 2w or 6mo";
   }
-  let shown = false;
-  return {
-    update: (phase, done, total) => {
-      if (total < 2) return;
-      shown = true;
-      const label = phase === "checking" ? "Checking" : "Cleaning";
-      io.stderr(`\r\x1B[2K${label} worktrees: ${done} of ${total}`);
-    },
-    done: () => {
-      if (shown) io.stderr("\r\x1B[2K");
-    }
-  };
+});
+
+// lib/report/escape.ts
+function escapeControl(text2) {
+  return text2.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-function interruptController(io) {
-  const controller = new AbortController();
-  const signals = [
-    "SIGINT",
-    "SIGTERM"
+function escapeMarkdown(text2) {
+  return escapeControl(text2).split("\n").map((line) => line.replace(/[\\`*\[\]<>|~]/g, "\\$&").replace(/&(?=#?\w+;)/g, "\\&").replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace("_", "\\_")).replace(/^(\s*)([-+=#])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2")).join("\n");
+}
+function codeSpan(text2) {
+  const oneLine2 = escapeControl(text2).replace(/\n/g, "\\n").replace(/\t/g, "\\t");
+  const longest = Math.max(0, ...(oneLine2.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") || oneLine2.length === 0 || oneLine2.startsWith(" ") && oneLine2.endsWith(" ") && oneLine2.trim() !== "" ? " " : "";
+  return `${fence}${pad}${oneLine2}${pad}${fence}`;
+}
+function displayPath(path) {
+  const escaped = escapeControl(path).replace(/\n/g, "\\n").replace(/\t/g, "\\t");
+  return escaped;
+}
+function truncate(text2, max) {
+  return text2.length <= max ? text2 : `${text2.slice(0, max - 1)}\u2026`;
+}
+function firstLine(text2) {
+  return (text2 ?? "").split(/\r?\n/).find((l) => l.trim() !== "")?.trim() ?? "";
+}
+var CONTROL;
+var init_escape = __esm({
+  "lib/report/escape.ts"() {
+    CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+  }
+});
+
+// lib/report/fit.ts
+function plural(count, one, many = `${one}s`) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+function cutAtWord(text2, max) {
+  if (text2.length <= max) return text2;
+  if (max <= 1) return max === 1 ? "\u2026" : "";
+  const room = text2.slice(0, max - 1);
+  const space = room.lastIndexOf(" ");
+  const kept = text2[max - 1] === " " || space < max / 3 ? room : room.slice(0, space);
+  return `${kept.replace(/[\s,;:]+$/, "")}\u2026`;
+}
+function shortenMiddle(path, max) {
+  if (path.length <= max) return path;
+  if (max <= 1) return max === 1 ? "\u2026" : "";
+  const tail = Math.ceil((max - 1) / 2);
+  const head = max - 1 - tail;
+  return `${path.slice(0, head)}\u2026${path.slice(path.length - tail)}`;
+}
+function fitEntry(indent, label, detail, width, labelWidth = 0) {
+  const room = Math.max(width, MIN_WIDTH) - indent.length;
+  if (detail === "") return indent + shortenMiddle(label, room);
+  const padded = Math.max(label.length, Math.min(labelWidth, room));
+  const whole = `${label.padEnd(padded)}  ${detail}`;
+  if (whole.length <= room) return indent + whole;
+  const minDetail = Math.min(detail.length, 16);
+  const labelRoom = label.length + 2 + minDetail <= room ? label.length : Math.max(room - 2 - minDetail, Math.floor(room / 2));
+  const shownLabel = label.length <= labelRoom ? label.padEnd(Math.min(padded, room - 2 - minDetail)) : shortenMiddle(label, labelRoom);
+  const detailRoom = room - shownLabel.length - 2;
+  if (detailRoom < 4) return indent + shortenMiddle(label, room);
+  return `${indent}${shownLabel}  ${cutAtWord(detail, detailRoom)}`;
+}
+function shellQuote(text2) {
+  return /^[\w./@%+=:,-]+$/.test(text2) ? text2 : `'${text2.replace(/'/g, "'\\''")}'`;
+}
+function terminalWidth(columns, env) {
+  if (columns !== void 0 && Number.isInteger(columns) && columns > 0) {
+    return columns;
+  }
+  const fromEnv = Number(env.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_WIDTH;
+}
+var DEFAULT_WIDTH, MIN_WIDTH;
+var init_fit = __esm({
+  "lib/report/fit.ts"() {
+    DEFAULT_WIDTH = 80;
+    MIN_WIDTH = 30;
+  }
+});
+
+// lib/report/time.ts
+function formatAge(ms) {
+  const minutes = Math.floor(Math.max(0, ms) / 6e4);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${plural(minutes, "minute")} ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${plural(hours, "hour")} ago`;
+  const days = Math.floor(hours / 24);
+  if (days < 14) return `${plural(days, "day")} ago`;
+  if (days < 60) return `${plural(Math.floor(days / 7), "week")} ago`;
+  if (days < 730) return `${plural(Math.floor(days / 30), "month")} ago`;
+  return `${plural(Math.floor(days / 365), "year")} ago`;
+}
+function formatLocalTime(ms, nowMs) {
+  const d = new Date(ms);
+  const two = (n) => String(n).padStart(2, "0");
+  const year = d.getFullYear() === new Date(nowMs).getFullYear() ? "" : ` ${d.getFullYear()}`;
+  return `${DAYS[d.getDay()]} ${d.getDate()} ${MONTHS[d.getMonth()]}${year} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+function pausedLine(pausedAt, nowMs) {
+  const ms = Date.parse(pausedAt);
+  if (Number.isNaN(ms)) return `Paused at ${pausedAt}`;
+  return `Paused ${formatAge(nowMs - ms)} (${formatLocalTime(ms, nowMs)}, local time)`;
+}
+var DAYS, MONTHS;
+var init_time = __esm({
+  "lib/report/time.ts"() {
+    init_fit();
+    DAYS = [
+      "Sun",
+      "Mon",
+      "Tue",
+      "Wed",
+      "Thu",
+      "Fri",
+      "Sat"
+    ];
+    MONTHS = [
+      "Jan",
+      "Feb",
+      "Mar",
+      "Apr",
+      "May",
+      "Jun",
+      "Jul",
+      "Aug",
+      "Sep",
+      "Oct",
+      "Nov",
+      "Dec"
+    ];
+  }
+});
+
+// lib/report/kept_groups.ts
+function keptGroupOf(reasons) {
+  let best;
+  for (const r of reasons) {
+    const index = ORDER.get(r.code);
+    if (index !== void 0 && (best === void 0 || index < best)) {
+      best = index;
+    }
+  }
+  return best === void 0 ? DEFAULT_KEPT_GROUP : KEPT_GROUPS[best];
+}
+function groupKept(entries) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const entry of entries) {
+    const row = keptGroupOf(entry.reasons);
+    const list = groups.get(row) ?? [];
+    list.push(entry);
+    groups.set(row, list);
+  }
+  const rank = (row) => ORDER.get(row.code) ?? KEPT_GROUPS.length;
+  return [
+    ...groups
+  ].sort(([a], [b]) => rank(a) - rank(b)).map(([row, list]) => ({
+    row,
+    entries: list
+  }));
+}
+var KEPT_GROUPS, DEFAULT_KEPT_GROUP, ORDER;
+var init_kept_groups = __esm({
+  "lib/report/kept_groups.ts"() {
+    KEPT_GROUPS = [
+      {
+        code: "current-worktree",
+        phrase: "in use by this command",
+        next: "run mpm-session prune from the main worktree"
+      },
+      {
+        code: "in-use-by-claude",
+        phrase: "in use by Claude Code",
+        next: "end that Claude Code session, then run mpm-session prune"
+      },
+      {
+        code: "process-running",
+        phrase: "in use by a running process",
+        next: "stop the process, then run mpm-session prune"
+      },
+      {
+        code: "locked",
+        phrase: "locked by git",
+        next: "git worktree unlock PATH"
+      },
+      {
+        code: "operation-in-progress",
+        phrase: "with a merge or rebase in progress",
+        next: "git -C PATH status"
+      },
+      {
+        code: "dirty",
+        phrase: "with uncommitted changes",
+        next: "git -C PATH status"
+      },
+      {
+        code: "hidden-changes",
+        phrase: "with changes git status hides",
+        next: "git -C PATH ls-files -v"
+      },
+      {
+        code: "stash",
+        phrase: "with stashed changes",
+        next: "git -C PATH stash list"
+      },
+      {
+        code: "unpushed-commits",
+        phrase: "with unpushed commits",
+        next: "git -C PATH push"
+      },
+      {
+        code: "unreferenced-commits",
+        phrase: "with commits no branch holds",
+        next: "git -C PATH switch -c NEW-BRANCH"
+      },
+      {
+        code: "not-integrated",
+        phrase: "not merged into DEFAULT",
+        next: "git -C PATH log --oneline -3",
+        showBranch: true
+      },
+      {
+        code: "unique-ignored-files",
+        phrase: "with ignored files found nowhere else",
+        next: "git -C PATH status --ignored"
+      },
+      {
+        code: "submodules",
+        phrase: "with initialised submodules",
+        next: "git -C PATH submodule status"
+      },
+      {
+        code: "nested-worktrees",
+        phrase: "holding worktrees or submodules of their own",
+        next: "git -C PATH worktree list"
+      },
+      {
+        code: "nested-worktree",
+        phrase: "holding or inside another worktree",
+        next: "git worktree list",
+        wholeReason: true
+      },
+      {
+        code: "private-refs",
+        phrase: "with commits only their own refs hold",
+        next: "git -C PATH for-each-ref refs/worktree refs/bisect"
+      },
+      {
+        code: "borrowed-objects",
+        phrase: "whose objects another repository borrows",
+        next: "git repack -a in the repository named",
+        wholeReason: true
+      },
+      {
+        code: "nested-repository",
+        phrase: "holding another repository",
+        next: "ls -a PATH"
+      },
+      {
+        code: "recently-active",
+        phrase: "active recently",
+        next: "run mpm-session prune again later"
+      },
+      {
+        code: "symlink",
+        phrase: "that are symlinks (never followed)",
+        next: "ls -l PATH"
+      },
+      {
+        code: "not-a-directory",
+        phrase: "that are files, not directories",
+        next: "ls -l PATH"
+      },
+      {
+        code: "other-filesystem",
+        phrase: "on another file system (a mount)",
+        next: "findmnt PATH"
+      },
+      {
+        code: "mount-point",
+        phrase: "holding a mount",
+        next: "findmnt -R PATH"
+      },
+      {
+        code: "foreign-owner",
+        phrase: "owned by another user",
+        next: "ls -ld PATH"
+      },
+      {
+        code: "containment",
+        phrase: "not strictly inside .claude/worktrees/",
+        next: "git worktree list"
+      },
+      {
+        code: "not-empty",
+        phrase: "with files but no git checkout",
+        next: "ls -a PATH"
+      },
+      {
+        code: "foreign-worktree",
+        phrase: "that belong to another repository",
+        next: "git -C PATH rev-parse --git-common-dir"
+      },
+      {
+        code: "undecodable-name",
+        phrase: "with names that are not UTF-8",
+        next: "ls -b PATH",
+        wholeReason: true
+      },
+      {
+        code: "needs-repair",
+        phrase: "moved or renamed by hand",
+        next: "git worktree repair PATH",
+        wholeReason: true
+      },
+      {
+        code: "staged-only-copy",
+        phrase: "whose only copy of staged work is git's index",
+        next: "git worktree repair, then git -C PATH status",
+        wholeReason: true
+      },
+      {
+        code: "unreadable-git",
+        phrase: "with a .git file git cannot read",
+        next: "git worktree repair"
+      },
+      {
+        code: "git-refused",
+        phrase: "that git refused to remove",
+        next: "git -C PATH status",
+        wholeReason: true
+      },
+      {
+        code: "changed-during-cleanup",
+        phrase: "that changed during the cleanup (put back whole)",
+        next: "git -C PATH status",
+        wholeReason: true
+      },
+      {
+        code: "not-put-in-trash-by-tool",
+        phrase: "found in the trash but not put there by this tool",
+        next: "ls -a PATH",
+        wholeReason: true
+      },
+      {
+        code: "rescue-failed",
+        phrase: "not removed: their rescue refs could not be written",
+        next: "check the space and permissions of .git, then mpm-session prune",
+        wholeReason: true
+      },
+      {
+        code: "unsafe-trash",
+        phrase: "not removed: the trash folder is unsafe",
+        next: "ls -la .claude/worktrees/.mpm-trash",
+        wholeReason: true
+      },
+      {
+        code: "move-failed",
+        phrase: "that could not be moved into the trash",
+        next: "git -C PATH status",
+        wholeReason: true
+      },
+      {
+        code: "name-taken",
+        phrase: "not moved: the name is taken",
+        next: "ls -a .claude/worktrees",
+        wholeReason: true
+      },
+      {
+        code: "interrupted",
+        phrase: "not reached before the interruption",
+        next: "run mpm-session prune again"
+      },
+      {
+        code: "unknown",
+        phrase: "that could not be checked",
+        next: "git -C PATH status",
+        wholeReason: true
+      }
+    ];
+    DEFAULT_KEPT_GROUP = {
+      code: "other",
+      phrase: "for other reasons",
+      next: "git -C PATH status",
+      wholeReason: true
+    };
+    ORDER = new Map(KEPT_GROUPS.map((row, index) => [
+      row.code,
+      index
+    ]));
+  }
+});
+
+// lib/report/prune_text.ts
+function formatBytes(bytes) {
+  if (bytes < 1e3) return `${bytes} B`;
+  const units = [
+    "KB",
+    "MB",
+    "GB",
+    "TB"
   ];
-  let exitCode = 130;
-  const onSignal = (signal) => {
-    if (controller.signal.aborted) {
-      process2.exit(signal === "SIGINT" ? 130 : 143);
-    }
-    exitCode = signal === "SIGINT" ? 130 : 143;
-    io.stderr(`
-Interrupted: finishing the removals under way, then stopping (press again to stop at once)
-`);
-    controller.abort();
-  };
-  for (const s of signals) process2.on(s, onSignal);
-  return {
-    signal: controller.signal,
-    /** 130 after SIGINT, 143 after SIGTERM (128 + the signal number). */
-    exitCode: () => exitCode,
-    dispose: () => {
-      for (const s of signals) process2.off(s, onSignal);
-    }
-  };
-}
-async function readTodosOption(value, io) {
-  if (value === void 0) return void 0;
-  let text2;
-  try {
-    text2 = value === "-" ? await io.readStdin() : await readFile2(value, "utf8");
-  } catch (error) {
-    throw new UserError(`Cannot read todos file '${value}': ${error.code === "ENOENT" ? "no such file" : messageOf(error)}`);
+  let value = bytes / 1e3;
+  let index = 0;
+  while (Number(value.toFixed(1)) >= 1e3 && index < units.length - 1) {
+    value /= 1e3;
+    index++;
   }
-  try {
-    return parseTodosDocument(text2);
-  } catch (error) {
-    throw new UserError(`Cannot read todos from '${value === "-" ? "stdin" : value}': ${messageOf(error)}: give a JSON array of {content, status}`);
-  }
+  return `${value.toFixed(1)} ${units[index]}`;
 }
-var CLEANUP_OPTIONS = [
-  {
-    name: "delete-branches",
-    help: "Also delete branches of removed worktrees (git branch -d, never -D)"
-  },
-  {
-    name: "ignored-cache",
-    value: "NAME",
-    multiple: true,
-    help: "Ignored files named NAME are a rebuildable cache (repeatable)"
-  },
-  {
-    name: "min-age",
-    value: "DURATION",
-    help: "Keep worktrees active within DURATION (such as 90min, 12h, 2d; default 0)"
-  },
-  {
-    name: "rescue-days",
-    value: "N",
-    help: "Keep rescue refs of removed work for N days (default 30)"
-  },
-  {
-    name: "keep-stale-locks",
-    help: "Keep worktrees locked by a Claude Code agent that is gone"
-  }
-];
-function cleanupFlags(context) {
-  const v = context.values;
-  const flags2 = {
-    deleteBranches: Boolean(v["delete-branches"]),
-    extraDisposableIgnored: v["ignored-cache"] ?? [],
-    minAgeMs: parseDurationOption("min-age", v["min-age"]) ?? 0
-  };
-  const rescue = parseCount("rescue-days", v["rescue-days"]);
-  if (rescue !== void 0) flags2.rescueDays = rescue;
-  if (v["keep-stale-locks"]) flags2.keepStaleLocks = true;
-  return flags2;
+function hasCleanupActivity(summary) {
+  return summary.worktrees.length > 0 || summary.orphans.length > 0 || summary.orphan_sweep_skipped !== null || summary.skipped !== null || summary.trash.emptied.length > 0 || summary.trash.remaining.length > 0 || summary.trash.restored.length > 0;
 }
-function verboseCleanupLines(summary) {
-  if (summary.worktrees.length === 0 && summary.orphans.length === 0) return [];
+function block(heading, entries, width, limit, more) {
+  if (entries.length === 0) return [];
+  const labelWidth = Math.max(...entries.map((e) => e.label.length));
+  const shown = entries.length > limit ? entries.slice(0, limit) : entries;
   const lines = [
-    "All entries under .claude/worktrees/:"
+    ...typeof heading === "string" ? [
+      cutAtWord(heading, width)
+    ] : heading,
+    ...shown.map((e) => fitEntry("  ", e.label, e.detail, width, labelWidth))
   ];
-  for (const w of summary.worktrees) {
-    const why = w.reasons.map((r) => r.code).join(", ");
-    lines.push(`  ${w.action.padEnd(12)} ${w.relative_path}${w.branch ? ` (${w.branch})` : ""}${w.integration_check ? ` integrated: ${w.integration_check}` : ""}${why ? `: ${why}` : ""}`);
-    for (const note of w.notes) lines.push(`               note: ${note}`);
+  if (shown.length < entries.length) {
+    lines.push(cutAtWord(`  \u2026 and ${entries.length - shown.length} more${more}`, width));
   }
-  for (const o of summary.orphans) {
-    const why = o.reasons.map((r) => r.code).join(", ");
-    lines.push(`  ${o.action.padEnd(12)} ${o.relative_path} (orphan, ${o.kind})${why ? `: ${why}` : ""}`);
-  }
-  for (const note of summary.notes) lines.push(`  note: ${note}`);
   return lines;
 }
-
-// lib/commands/clean.ts
-import { unlink } from "node:fs/promises";
-import { join as join5 } from "node:path";
-
-// lib/gather/project.ts
-import { realpath, stat as stat4 } from "node:fs/promises";
-import { join as join3, resolve as resolve3 } from "node:path";
-import process4 from "node:process";
-
-// lib/gather/git.ts
-import { Buffer } from "node:buffer";
-import { spawn } from "node:child_process";
-import { stat as stat2 } from "node:fs/promises";
-import { constants } from "node:os";
-import { delimiter, resolve } from "node:path";
-import process3 from "node:process";
-var DEFAULT_GIT_TIMEOUT_MS = 6e4;
-var GitNotFoundError = class extends Error {
-  constructor() {
-    super("Cannot run git: 'git' was not found on PATH: install git or add it to PATH");
-    this.name = "GitNotFoundError";
-  }
-};
-var GitError = class extends Error {
-  /** The git arguments, for diagnostics. */
-  args;
-  /** The result git produced. */
-  result;
-  constructor(args, result) {
-    super(`git ${args[0] ?? ""} failed: ${describeGitFailure(result)}`);
-    this.name = "GitError";
-    this.args = args;
-    this.result = result;
-  }
-};
-function describeGitFailure(result) {
-  if (result.timedOut) return "timed out";
-  const line = result.stderr.split("\n").map((l) => l.trim()).find((l) => l.length > 0);
-  const text2 = line?.replace(/^(fatal|error|warning): /, "") ?? `exit code ${result.code}`;
-  return text2.length > 300 ? `${text2.slice(0, 300)}\u2026` : text2;
+function singularPhrase(phrase) {
+  return phrase.replace(/^that are symlinks/, "that is a symlink").replace(/^that are files, not directories/, "that is a file, not a directory").replace(/^that belong /, "that belongs ").replace(/ of their own$/, " of its own");
 }
-function timeoutFromEnv() {
-  const raw = process3.env.MPM_GIT_TIMEOUT_MS;
-  const parsed = raw === void 0 ? NaN : Number(raw);
-  return Number.isFinite(parsed) && parsed > 0 ? parsed : DEFAULT_GIT_TIMEOUT_MS;
-}
-var BASE_ENV = {
-  GIT_TERMINAL_PROMPT: "0",
-  GIT_PAGER: "cat",
-  // Messages are parsed and quoted; keep them in one language.
-  LC_ALL: "C",
-  LANGUAGE: "C"
-};
-var READ_ONLY_CONFIG = [
-  "-c",
-  "core.fsmonitor=false",
-  "-c",
-  "core.hooksPath=/dev/null",
-  "-c",
-  "core.untrackedCache=false",
-  "-c",
-  "status.showUntrackedFiles=all"
-];
-var USER_CONFIG_VARS = /* @__PURE__ */ new Set([
-  "GIT_CONFIG_GLOBAL",
-  "GIT_CONFIG_SYSTEM",
-  "GIT_CONFIG_NOSYSTEM"
-]);
-function cleanEnv(env = process3.env) {
-  const clean = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (value === void 0) continue;
-    if (key.toUpperCase().startsWith("GIT_") && !USER_CONFIG_VARS.has(key)) {
-      continue;
-    }
-    clean[key] = value;
-  }
-  return clean;
-}
-var resolvedGit;
-async function gitExecutable() {
-  const pathEnv = process3.env.PATH ?? "";
-  if (resolvedGit?.pathEnv === pathEnv) return resolvedGit.path;
-  const windows = process3.platform === "win32";
-  const name = windows ? "git.exe" : "git";
-  for (const dir of pathEnv.split(delimiter)) {
-    if (dir === "") continue;
-    const candidate = resolve(dir, name);
-    try {
-      const info = await stat2(candidate);
-      if (info.isFile() && (windows || (info.mode & 73) !== 0)) {
-        resolvedGit = {
-          pathEnv,
-          path: candidate
-        };
-        return candidate;
-      }
-    } catch {
-    }
-  }
-  throw new GitNotFoundError();
-}
-var gitCalls = 0;
-async function runGit(args, options) {
-  const readOnly = options.readOnly ?? true;
-  const git = await gitExecutable();
-  const argv = [
-    ...readOnly ? [
-      "--no-optional-locks",
-      ...READ_ONLY_CONFIG
-    ] : [],
-    ...args
+function keptHeading(verb, noun, count, row, defaultBranch, onlyPath, width) {
+  const phrase = (count === 1 ? singularPhrase(row.phrase) : row.phrase).replaceAll("DEFAULT", defaultBranch ?? "the default branch");
+  const head = `${verb} ${plural(count, noun.one, noun.many)} ${phrase}`;
+  const nexts = onlyPath === void 0 ? [
+    row.next
+  ] : [
+    row.next.replaceAll("PATH", shellQuote(onlyPath)),
+    row.next
   ];
-  const timeoutMs = options.timeoutMs ?? timeoutFromEnv();
-  gitCalls++;
-  const result = await new Promise((done) => {
-    const child = spawn(git, argv, {
-      cwd: options.cwd,
-      env: {
-        ...cleanEnv(),
-        ...BASE_ENV,
-        ...readOnly ? {
-          GIT_OPTIONAL_LOCKS: "0"
-        } : {},
-        ...options.env
-      },
-      stdio: [
-        options.stdin === void 0 ? "ignore" : "pipe",
-        "pipe",
-        "pipe"
-      ],
-      windowsHide: true
-    });
-    const stdout = [];
-    const stderr = [];
-    child.stdout.on("data", (chunk) => stdout.push(chunk));
-    child.stderr.on("data", (chunk) => stderr.push(chunk));
-    if (options.stdin !== void 0) {
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(options.stdin);
-    }
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      done({
-        code: 124,
-        stdout: "",
-        stderr: "",
-        timedOut: true
-      });
-    }, timeoutMs);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      done(error);
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      const killed = signal ? `fatal: git was killed by ${signal}
-` : "";
-      const out = Buffer.concat(stdout);
-      done({
-        code: code ?? 128 + (constants.signals[signal] ?? 0),
-        stdout: out.toString("utf8"),
-        stdoutBytes: out,
-        stderr: Buffer.concat(stderr).toString("utf8") + killed,
-        timedOut: false
-      });
-    });
-  });
-  if (!(result instanceof Error)) return result;
-  return await launchFailure(result, options.cwd);
-}
-async function launchFailure(error, cwd) {
-  const code = error.code;
-  const cwdGone = await stat2(cwd).then((s) => !s.isDirectory(), () => true);
-  if (cwdGone || code === "ENOTDIR") {
-    return {
-      code: 128,
-      stdout: "",
-      stderr: `fatal: cannot change to '${cwd}': no such directory`,
-      timedOut: false
-    };
+  for (const next2 of nexts) {
+    const line = `${head} (next: ${next2}):`;
+    if (line.length <= width) return [
+      line
+    ];
   }
-  if (code === "ENOENT") throw new GitNotFoundError();
-  throw error;
-}
-async function gitOk(args, options) {
-  const result = await runGit(args, options);
-  if (result.code !== 0) throw new GitError(args, result);
-  return result.stdout;
-}
-function splitNul(text2) {
-  const parts = text2.split("\0");
-  if (parts.at(-1) === "") parts.pop();
-  return parts;
-}
-
-// lib/gather/repo.ts
-import { readFile as readFile3, stat as stat3 } from "node:fs/promises";
-import { join as join2, resolve as resolve2 } from "node:path";
-
-// lib/gather/status_parse.ts
-function statusArgs(options = {}) {
+  const next = nexts.find((n) => `  next: ${n}`.length <= width) ?? nexts.at(-1);
   return [
-    "status",
-    "--porcelain=v2",
-    "-z",
-    "--untracked-files=all",
-    ...options.branch ? [
-      "--branch"
-    ] : [],
-    ...options.branch && options.aheadBehind === false ? [
-      "--no-ahead-behind"
-    ] : [],
-    ...options.stash ? [
-      "--show-stash"
-    ] : [],
-    ...options.ignored ? [
-      "--ignored=matching"
-    ] : [],
-    ...options.renames === false ? [
-      "--no-renames"
-    ] : []
+    cutAtWord(`${head}:`, width),
+    `  next: ${next}`
   ];
 }
-function parsePorcelainV2(output, options = {}) {
-  const status = {
-    stashCount: 0,
-    staged: [],
-    modified: [],
-    untracked: [],
-    conflicted: [],
-    ignored: []
-  };
-  const records = output.split("\0");
-  let sawOid = false;
-  let sawHead = false;
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i];
-    if (record === "") continue;
-    const kind = record[0];
-    if (kind === "#") {
-      if (record.startsWith("# branch.oid ")) sawOid = true;
-      if (record.startsWith("# branch.head ")) sawHead = true;
-      parseHeader(record, status);
-    } else if (kind === "1") {
-      addChange(status, fields(record, 9), void 0);
-    } else if (kind === "2") {
-      addChange(status, fields(record, 10), records[++i]);
-    } else if (kind === "u") {
-      status.conflicted.push(fields(record, 11)[10]);
-    } else if (kind === "?") {
-      status.untracked.push(record.slice(2));
-    } else if (kind === "!") {
-      status.ignored.push(record.slice(2));
-    } else {
-      throw new Error(`Cannot parse git status: unexpected record '${record.slice(0, 40)}'`);
-    }
-  }
-  if (options.expectBranchHeaders && !(sawOid && sawHead)) {
-    throw new Error("Cannot parse git status: the branch headers are missing");
-  }
-  return status;
-}
-function fields(record, count) {
+function keptDetail(entry, row) {
   const parts = [];
-  let rest = record;
-  for (let i = 0; i < count - 1; i++) {
-    const space = rest.indexOf(" ");
-    if (space < 0) {
-      throw new Error(`Cannot parse git status: short record '${record.slice(0, 40)}'`);
-    }
-    parts.push(rest.slice(0, space));
-    rest = rest.slice(space + 1);
-  }
-  parts.push(rest);
-  return parts;
-}
-function addChange(status, parts, origPath) {
-  const [indexLetter, worktreeLetter] = parts[1];
-  const entry = {
-    path: parts[parts.length - 1],
-    index: indexLetter,
-    worktree: worktreeLetter,
-    ...origPath === void 0 ? {} : {
-      origPath
-    }
-  };
-  if (indexLetter !== ".") status.staged.push(entry);
-  if (worktreeLetter !== ".") status.modified.push(entry);
-}
-function parseHeader(record, status) {
-  const [, key, ...rest] = record.split(" ");
-  const value = rest.join(" ");
-  switch (key) {
-    case "branch.oid":
-      if (value !== "(initial)") status.head = value;
-      break;
-    case "branch.head":
-      if (value !== "(detached)") status.branch = value;
-      break;
-    case "branch.upstream":
-      status.upstream = value;
-      break;
-    case "branch.ab": {
-      const match = /^\+(\d+) -(\d+)$/.exec(value);
-      if (match) {
-        status.ahead = Number(match[1]);
-        status.behind = Number(match[2]);
-      }
-      break;
-    }
-    case "stash":
-      status.stashCount = Number(value) || 0;
-      break;
-  }
-}
-
-// lib/gather/worktree_list_parse.ts
-function escapeInvalidUtf8(bytes) {
-  let out = "";
-  let start = 0;
-  const fatal = new TextDecoder("utf-8", {
-    fatal: true
-  });
-  const decodeRun = (from, to) => new TextDecoder().decode(bytes.subarray(from, to));
-  for (let i = 0; i < bytes.length; ) {
-    let ok = 0;
-    for (let len = 1; len <= 4 && i + len <= bytes.length; len++) {
-      try {
-        fatal.decode(bytes.subarray(i, i + len));
-        ok = len;
-        break;
-      } catch {
-      }
-    }
-    if (ok === 0) {
-      out += decodeRun(start, i) + `\\x${bytes[i].toString(16).padStart(2, "0")}`;
-      i++;
-      start = i;
-    } else i += ok;
-  }
-  return out + decodeRun(start, bytes.length);
-}
-function isUtf8(bytes) {
-  try {
-    new TextDecoder("utf-8", {
-      fatal: true
-    }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function parseWorktreeList(output) {
-  const fields2 = [];
-  if (typeof output === "string") {
-    for (const f of output.split("\0")) fields2.push({
-      text: f,
-      valid: true
-    });
-  } else {
-    let start = 0;
-    for (let i = 0; i <= output.length; i++) {
-      if (i === output.length || output[i] === 0) {
-        const bytes = output.subarray(start, i);
-        const valid = isUtf8(bytes);
-        fields2.push({
-          text: valid ? new TextDecoder().decode(bytes) : escapeInvalidUtf8(bytes),
-          valid
-        });
-        start = i + 1;
-      }
-    }
-  }
-  const records = [];
-  let current;
-  for (const { text: field, valid } of fields2) {
-    if (field === "") {
-      current = void 0;
+  for (const r of entry.reasons) {
+    if (r.code !== row.code || row.wholeReason) {
+      parts.push(r.message);
       continue;
     }
-    const space = field.indexOf(" ");
-    const key = space < 0 ? field : field.slice(0, space);
-    const value = space < 0 ? "" : field.slice(space + 1);
-    if (key === "worktree") {
-      current = {
-        path: value,
-        detached: false,
-        bare: false
-      };
-      records.push(current);
-      if (!valid) current.undecodable = true;
-      continue;
+    const afterColon = /^[^:]*: (.+)$/s.exec(r.message)?.[1];
+    const inParens = /\(([^()]+)\)$/.exec(r.message)?.[1];
+    const specific = afterColon ?? inParens;
+    if (specific) parts.unshift(specific);
+    else if (row.showBranch && entry.branch) {
+      parts.unshift(`branch ${entry.branch}`);
+    } else parts.unshift(r.message);
+  }
+  return displayPath(parts.join("; "));
+}
+function removedDetail(w) {
+  const why = w.integration_check ? `integrated (${w.integration_check})` : "clean, nothing unique";
+  return w.bytes_reclaimed > 0 ? `${why}, ${formatBytes(w.bytes_reclaimed)}` : why;
+}
+function orphanDetail(o) {
+  const kind = o.kind === "plain" ? "empty directory" : o.kind;
+  return o.bytes_reclaimed > 0 ? `${kind}, ${formatBytes(o.bytes_reclaimed)}` : kind;
+}
+function refusal(w) {
+  return displayPath((w.branch_note ?? "git refused").replace(/^branch '.*' (?:kept|would be kept): /s, ""));
+}
+function branchFix(w) {
+  const name = shellQuote(w.branch ?? "");
+  return w.integration_check ? `integrated (${w.integration_check}): git branch -D ${name}` : `not proven integrated: git log --oneline ${name}`;
+}
+function pruneSummaryLines(summary, options = {}) {
+  const width = options.width ?? DEFAULT_WIDTH;
+  const limit = options.limit ?? GROUP_LIMIT;
+  const lines = [];
+  if (summary.skipped) {
+    lines.push(cutAtWord(`Skipped: ${displayPath(summary.skipped)}`, width));
+    return lines;
+  }
+  const dry = summary.dry_run;
+  const listMore = `: ${LIST_COMMAND}`;
+  const removed = summary.worktrees.filter((w) => w.action === "pruned" || w.action === "would-prune");
+  const kept = summary.worktrees.filter((w) => w.action === "preserved");
+  const admin = summary.worktrees.filter((w) => w.action === "admin-pruned");
+  const path = (x) => displayPath(x.relative_path);
+  lines.push(...block(`${dry ? "Would remove" : "Removed"} ${plural(removed.length, "worktree")}:`, removed.map((w) => ({
+    label: path(w),
+    detail: removedDetail(w)
+  })), width, limit, dry ? listMore : ""));
+  const deleted = removed.filter((w) => w.branch && w.branch_deleted === true);
+  const refused = removed.filter((w) => w.branch && w.branch_deleted === false);
+  lines.push(...block(`${dry ? "Would delete" : "Deleted"} ${plural(deleted.length, "branch", "branches")}:`, deleted.map((w) => ({
+    label: displayPath(w.branch),
+    detail: ""
+  })), width, limit, ""));
+  lines.push(...block(`${dry ? "Would keep" : "Kept"} ${plural(refused.length, "branch", "branches")} git branch -d ${dry ? "would refuse" : "refused"} to delete:`, refused.map((w) => ({
+    label: displayPath(w.branch),
+    detail: `${branchFix(w)}; ${refusal(w)}`
+  })), width, limit, ""));
+  lines.push(...block(`${dry ? "Would clean" : "Cleaned"} ${plural(admin.length, "registration")} whose directory was gone:`, admin.map((w) => ({
+    label: path(w),
+    detail: ""
+  })), width, limit, ""));
+  const verbKept = dry ? "Would keep" : "Kept";
+  const keptBlocks = (entries, noun) => groupKept(entries).flatMap((group) => block(keptHeading(verbKept, noun, group.entries.length, group.row, summary.default_branch?.name, group.entries.length === 1 ? group.entries[0].relative_path : void 0, width), group.entries.map((x) => ({
+    label: path(x),
+    detail: keptDetail(x, group.row)
+  })), width, limit, listMore));
+  lines.push(...keptBlocks(kept, WORKTREE));
+  for (const w of summary.worktrees) {
+    for (const note of w.notes) {
+      lines.push(cutAtWord(`Note: ${path(w)}: ${displayPath(note)}`, width));
     }
-    if (!current) continue;
-    if (!valid && (key === "branch" || key === "HEAD")) {
-      current.undecodable = true;
-    }
-    switch (key) {
-      case "HEAD":
-        current.head = value;
-        break;
-      case "branch":
-        current.branchRef = value;
-        break;
-      case "detached":
-        current.detached = true;
-        break;
-      case "bare":
-        current.bare = true;
-        break;
-      case "locked":
-        current.lockReason = value;
-        break;
-      case "prunable":
-        current.prunableReason = value;
-        break;
-    }
   }
-  return records;
-}
-function shortBranchName(ref) {
-  return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
-}
-
-// lib/types.ts
-var SCHEMA_VERSION = 1;
-var MAX_LISTED_PATHS = 500;
-
-// lib/gather/repo.ts
-async function locateRepo(cwd) {
-  const flags2 = [
-    "--show-toplevel",
-    "--git-dir",
-    "--git-common-dir"
-  ];
-  const ask = (...asked) => runGit([
-    "rev-parse",
-    "--path-format=absolute",
-    ...asked
-  ], {
-    cwd
-  });
-  const all = await ask(...flags2);
-  if (all.code !== 0 && /detected dubious ownership/.test(all.stderr)) {
-    throw new UserError(`Cannot use the repository at '${cwd}': it is owned by another user: run the command as its owner, or trust it with 'git config --global --add safe.directory ${cwd}'`);
+  if (summary.orphan_sweep_skipped) {
+    lines.push(cutAtWord(`Orphan sweep skipped: ${displayPath(summary.orphan_sweep_skipped)}`, width));
   }
-  if (all.code !== 0) return void 0;
-  let paths = all.stdout.split("\n");
-  if (paths.at(-1) === "") paths.pop();
-  if (paths.length !== flags2.length) {
-    const each = await Promise.all(flags2.map((flag) => ask(flag)));
-    if (each.some((r) => r.code !== 0)) return void 0;
-    paths = each.map((r) => r.stdout.replace(/\n$/, ""));
+  const swept = summary.orphans.filter((o) => o.action !== "preserved");
+  const keptOrphans = summary.orphans.filter((o) => o.action === "preserved");
+  lines.push(...block(`${dry ? "Would sweep" : "Swept"} ${plural(swept.length, ORPHAN.one, ORPHAN.many)}:`, swept.map((o) => ({
+    label: path(o),
+    detail: orphanDetail(o)
+  })), width, limit, dry ? listMore : ""));
+  lines.push(...keptBlocks(keptOrphans, ORPHAN));
+  const item = (n) => plural(n, "item");
+  const trash = summary.trash;
+  lines.push(...block(`${dry ? "Would finish removing" : "Finished removing"} ${item(trash.emptied.length)} left by an interrupted run:`, trash.emptied.map((p) => ({
+    label: displayPath(p),
+    detail: ""
+  })), width, limit, ""));
+  lines.push(...block(dry ? `Would move back ${item(trash.restored.length)} this tool cannot show it put in the trash:` : `Moved back ${item(trash.restored.length)} an interrupted run had left in the trash (they hold work):`, trash.restored.map((p) => ({
+    label: displayPath(p),
+    detail: ""
+  })), width, limit, ""));
+  lines.push(...block(dry ? `Would judge again ${item(trash.remaining.length)} an interrupted run left in the trash:` : `Could not finish removing ${item(trash.remaining.length)} left by an interrupted run:`, trash.remaining.map((p) => ({
+    label: displayPath(p),
+    detail: ""
+  })), width, limit, ""));
+  if (summary.bytes_reclaimed > 0 && summary.bytes_reclaimed >= (options.minReclaimedBytes ?? 1)) {
+    lines.push(`${dry ? "Would reclaim" : "Reclaimed"} ${formatBytes(summary.bytes_reclaimed)}`);
   }
-  const [topLevel, gitDir, commonDir] = paths;
-  if (!topLevel || !gitDir || !commonDir) return void 0;
-  return {
-    topLevel,
-    gitDir: resolve2(cwd, gitDir),
-    commonDir: resolve2(cwd, commonDir)
-  };
-}
-async function operationInProgress(gitDir) {
-  const markers = [
-    [
-      "rebase-merge",
-      "rebase"
-    ],
-    [
-      "rebase-apply",
-      "rebase"
-    ],
-    [
-      "MERGE_HEAD",
-      "merge"
-    ],
-    [
-      "CHERRY_PICK_HEAD",
-      "cherry-pick"
-    ],
-    [
-      "REVERT_HEAD",
-      "revert"
-    ],
-    [
-      "BISECT_LOG",
-      "bisect"
-    ]
-  ];
-  const found = await Promise.all(markers.map(([name]) => exists(join2(gitDir, name))));
-  const index = found.findIndex(Boolean);
-  return index < 0 ? null : markers[index][1];
-}
-async function exists(path) {
-  try {
-    await stat3(path);
-    return true;
-  } catch {
-    return false;
+  for (const note of summary.notes) {
+    lines.push(cutAtWord(`Note: ${displayPath(note)}`, width));
   }
+  return lines;
 }
-var FULL_STATUS_ARGS = statusArgs({
-  branch: true,
-  stash: true
+var GROUP_LIMIT, LIST_COMMAND, WORKTREE, ORPHAN;
+var init_prune_text = __esm({
+  "lib/report/prune_text.ts"() {
+    init_escape();
+    init_fit();
+    init_kept_groups();
+    GROUP_LIMIT = 10;
+    LIST_COMMAND = "mpm-session worktrees";
+    WORKTREE = {
+      one: "worktree",
+      many: "worktrees"
+    };
+    ORPHAN = {
+      one: "orphaned directory",
+      many: "orphaned directories"
+    };
+  }
 });
-var SNAPSHOT_EXCLUDED_DIRS = [
-  ".claude/worktrees",
-  ".claude-mpm"
-];
-var SNAPSHOT_STATUS_ARGS = [
-  // The stash is counted from its reflog instead (see stashCount): the
-  // status then need not walk it.
-  ...statusArgs({
-    branch: true
-  }),
-  "--",
-  ".",
-  ...SNAPSHOT_EXCLUDED_DIRS.map((dir) => `:(top,exclude)${dir}`)
-];
-var PATHSPEC_ENV = {
-  GIT_LITERAL_PATHSPECS: "0"
-};
-var FIELD = "";
-var RECORD = "";
-async function recentCommits(cwd, count = 5) {
-  const output = await gitOk([
-    "log",
-    `-${count}`,
-    "--no-color",
-    `--format=%H${FIELD}%an${FIELD}%aI${FIELD}%s${RECORD}`
-  ], {
-    cwd
-  });
-  return parseCommitLog(output);
+
+// lib/report/text.ts
+var text_exports = {};
+__export(text_exports, {
+  FILES_SHOWN: () => FILES_SHOWN,
+  MESSAGE_SHOWN_CHARS: () => MESSAGE_SHOWN_CHARS,
+  hangingWrap: () => hangingWrap,
+  renderCleanup: () => renderCleanup,
+  renderList: () => renderList,
+  renderPause: () => renderPause,
+  renderPrune: () => renderPrune,
+  renderResume: () => renderResume,
+  renderSessionText: () => renderSessionText
+});
+import { relative as relative2 } from "node:path";
+function oneLine(text2) {
+  return escapeControl(text2).replace(/[\r\n\t]+/g, " ");
 }
-function parseCommitLog(output) {
-  return output.split(RECORD).map((r) => r.replace(/^\n/, "")).filter((r) => r.length > 0).map((record) => {
-    const [sha, author, timestamp, message] = record.split(FIELD);
-    return {
-      sha,
-      author,
-      timestamp,
-      message: message ?? ""
-    };
-  });
-}
-function statusSnapshot(status) {
-  const cap = (paths) => paths.slice(0, MAX_LISTED_PATHS);
-  const stagedPaths = status.staged.map((e) => e.path);
-  const unstagedPaths = status.modified.map((e) => e.path);
-  const modified = [
-    .../* @__PURE__ */ new Set([
-      ...stagedPaths,
-      ...unstagedPaths
-    ])
+function renderCleanup(summary, c, width = DEFAULT_WIDTH) {
+  if (!summary || !hasCleanupActivity(summary)) return [];
+  return [
+    c.bold(summary.dry_run ? "Worktree Cleanup (dry run):" : "Worktree Cleanup:"),
+    ...pruneSummaryLines(summary, {
+      width: width - 2
+    }).map((l) => `  ${l}`)
   ];
-  return {
-    clean: stagedPaths.length + unstagedPaths.length + status.untracked.length + status.conflicted.length === 0,
-    modified_files: cap(modified),
-    untracked_files: cap(status.untracked),
-    staged_files: cap(stagedPaths),
-    unstaged_files: cap(unstagedPaths),
-    conflicted_files: cap(status.conflicted),
-    counts: {
-      modified: modified.length,
-      staged: stagedPaths.length,
-      unstaged: unstagedPaths.length,
-      untracked: status.untracked.length,
-      conflicted: status.conflicted.length
-    },
-    truncated: [
-      modified,
-      status.untracked,
-      status.conflicted
-    ].some((l) => l.length > MAX_LISTED_PATHS)
-  };
 }
-function emptyGitContext(errors = []) {
-  return {
-    is_git_repo: false,
-    branch: null,
-    head: null,
-    detached: false,
-    upstream: null,
-    ahead: null,
-    behind: null,
-    recent_commits: [],
-    status: statusSnapshot({
-      stashCount: 0,
-      staged: [],
-      modified: [],
-      untracked: [],
-      conflicted: [],
-      ignored: []
-    }),
-    stash_count: 0,
-    operation_in_progress: null,
-    worktree_count: 0,
-    errors
-  };
-}
-function unknownGitContext() {
-  const context = emptyGitContext();
-  context.status.clean = false;
-  return context;
-}
-function failure(what, result) {
-  return `Cannot read ${what}: ${describeGitFailure(result)}`;
-}
-async function stashCount(commonDir, cwd) {
-  try {
-    const text2 = await readFile3(join2(commonDir, "logs", "refs", "stash"), "utf8");
-    return text2.split("\n").filter((line) => line !== "").length;
-  } catch (error) {
-    if (error.code === "ENOENT") return 0;
+function renderPause(result, c, width = DEFAULT_WIDTH) {
+  const doc = result.session;
+  const root = doc.project_path;
+  const rel = (p) => displayPath(relative2(root, p) || p);
+  const git = doc.git_context;
+  const lines = [
+    c.green(c.bold("Session paused")),
+    `  ID:        ${doc.session_id}`,
+    `  Paused at: ${doc.paused_at}`,
+    `  Project:   ${displayPath(root)}`,
+    `  Files:     ${rel(result.files.jsonPath)}`,
+    `             ${rel(result.files.markdownPath)}`,
+    `             ${rel(result.files.latestPath)}`
+  ];
+  if (result.exportPath) {
+    lines.push(`  Export:    ${displayPath(result.exportPath)}`);
   }
-  const list = await runGit([
-    "stash",
-    "list",
-    "-z"
-  ], {
-    cwd
-  });
-  if (list.code !== 0) return failure("stash list", list);
-  return list.stdout.split("\0").filter((e) => e !== "").length;
+  if (doc.conversation.summary) {
+    lines.push(`  Message:   ${cutAtWord(oneLine(firstLine(doc.conversation.summary)), Math.min(100, width - "  Message:   ".length))}`);
+  }
+  if (git.is_git_repo) {
+    const where = git.branch ? `branch ${git.branch}` : "detached HEAD";
+    const s = git.status.counts;
+    lines.push(`  Git:       ${oneLine(where)}${git.head ? ` at ${git.head.slice(0, 7)}` : ""}, ${git.status.clean ? "clean" : `${s.modified} changed, ${s.untracked} untracked${s.conflicted ? `, ${s.conflicted} conflicted` : ""}`}`);
+  }
+  const open4 = doc.todos.filter((t) => t.status !== "completed").length + doc.task_list.pending_tasks.length + doc.task_list.in_progress_tasks.length;
+  if (open4 > 0) lines.push(`  Open todos and tasks: ${open4}`);
+  for (const w of doc.warnings) {
+    lines.push(c.yellow(`  Warning: ${oneLine(w)}`));
+  }
+  for (const e of git.errors) lines.push(c.yellow(`  Warning: ${oneLine(e)}`));
+  lines.push("", `Resume with: mpm-session resume`);
+  const cleanup = renderCleanup(result.cleanup, c, width);
+  if (cleanup.length > 0) lines.push("", ...cleanup);
+  return lines.join("\n") + "\n";
 }
-async function captureGitContext(repo) {
-  const cwd = repo.topLevel;
-  const [statusResult, commits, worktrees, operation, stash] = await Promise.all([
-    runGit([
-      ...SNAPSHOT_STATUS_ARGS
-    ], {
-      cwd,
-      env: PATHSPEC_ENV
-    }),
-    recentCommits(cwd).then((list) => ({
-      ok: true,
-      list
-    }), (error) => ({
-      ok: false,
-      error
-    })),
-    runGit([
-      "worktree",
-      "list",
-      "--porcelain",
-      "-z"
-    ], {
-      cwd
-    }),
-    operationInProgress(repo.gitDir),
-    stashCount(repo.commonDir, cwd)
-  ]);
-  const context = emptyGitContext();
-  context.is_git_repo = true;
-  context.operation_in_progress = operation;
-  if (statusResult.code === 0) {
-    try {
-      const status = parsePorcelainV2(statusResult.stdout, {
-        expectBranchHeaders: true
-      });
-      context.branch = status.branch ?? null;
-      context.head = status.head ?? null;
-      context.detached = status.branch === void 0;
-      context.upstream = status.upstream ?? null;
-      context.ahead = status.ahead ?? null;
-      context.behind = status.behind ?? null;
-      if (typeof stash === "number") context.stash_count = stash;
-      else context.errors.push(stash);
-      context.status = statusSnapshot(status);
-    } catch (error) {
-      context.errors.push(`Cannot read status: ${error.message}`);
+function commitLine(indent, commit, width) {
+  return cutAtWord(`${indent}${commit.sha.slice(0, 7)} ${oneLine(commit.message)}`, width);
+}
+function commitLines(commits, count, width) {
+  const lines = commits.map((commit) => commitLine("    ", commit, width));
+  if (count > commits.length) {
+    lines.push(`    \u2026 and ${count - commits.length} more`);
+  }
+  return lines;
+}
+function renderResume(result, c, nowMs = Date.now(), width = Number.POSITIVE_INFINITY) {
+  const lines = [];
+  for (const w of result.warnings) {
+    lines.push(c.yellow(`Warning: ${oneLine(w)}`));
+  }
+  const doc = result.session;
+  if (!doc) {
+    lines.push('No paused sessions found in this project. Save one with: mpm-session pause -m "what you are doing"');
+    return lines.join("\n") + "\n";
+  }
+  lines.push(...renderSessionText(doc, c, nowMs, width));
+  const since = result.since;
+  if (since) {
+    lines.push("", c.bold("Since you paused:"));
+    if (!since.available) {
+      lines.push("  (not a git repository now: no git comparison)");
+    } else {
+      const branchNow = oneLine(since.branch_now ?? "detached HEAD");
+      if (since.branch_switched) {
+        lines.push(c.yellow(`  Branch switched: ${oneLine(doc.git_context.branch ?? "detached")} -> ${branchNow}`));
+        if (doc.git_context.branch) {
+          lines.push(`  Back to it with: git switch ${shellQuote(doc.git_context.branch)}`);
+        }
+      }
+      if (since.unpushed_count !== null && since.unpushed_count > 0) {
+        lines.push(`  Branch now: ${since.branch_now ? `${branchNow}, ` : "detached HEAD, "}${plural(since.unpushed_count, "commit")} not pushed:`, ...commitLines(since.unpushed_commits, since.unpushed_count, width));
+      } else if (since.unpushed_count === 0) {
+        lines.push(`  Branch now: ${branchNow}, everything pushed`);
+      } else {
+        lines.push(`  Branch now: ${branchNow}`);
+      }
+      if (since.head_unknown) {
+        lines.push("  New commits: cannot tell: the session saved no full HEAD (it was written by claude-mpm)");
+      } else if (since.head_diverged) {
+        lines.push(c.yellow("  The paused commit is no longer in the history of HEAD"));
+      }
+      if (since.new_commit_count > 0) {
+        lines.push(`  ${plural(since.new_commit_count, "new commit")} on this branch:`, ...commitLines(since.new_commits, since.new_commit_count, width));
+      } else if (!since.head_diverged && !since.head_unknown) {
+        lines.push("  No new commits on this branch");
+      }
+      if (since.files_changed_count > 0) {
+        lines.push(`  ${plural(since.files_changed_count, "file")} changed by commits:`);
+        for (const f of since.files_changed.slice(0, 10)) {
+          lines.push(`    ${displayPath(f)}`);
+        }
+        if (since.files_changed_count > 10) {
+          lines.push(`    \u2026 and ${since.files_changed_count - 10} more`);
+        }
+      }
+      if (since.default_ref && since.default_new_count !== null) {
+        const ref = oneLine(since.default_ref);
+        lines.push(since.default_new_count === 0 ? `  ${ref}: no new commits since the pause (as last fetched)` : `  ${ref}: ${plural(since.default_new_count, "new commit")} since the pause (as last fetched):`, ...commitLines(since.default_new_commits, since.default_new_count, width));
+      }
+      const w = since.working_tree_now;
+      if (w) {
+        lines.push(w.modified + w.untracked + w.conflicted === 0 ? "  Working tree now: clean" : `  Working tree now: ${w.modified} changed, ${w.untracked} untracked${w.conflicted ? `, ${w.conflicted} conflicted` : ""}`);
+      }
     }
-  } else {
-    context.errors.push(failure("status", statusResult));
+    if (since.completed_since.length > 0) {
+      lines.push(`  Todos completed since: ${since.completed_since.length}`);
+    }
+    if (since.open_todos.length > 0) {
+      lines.push(`  Todos still open${since.todos_checked ? "" : " (as saved)"}: ${since.open_todos.length}`);
+    }
   }
-  if (context.errors.some((e) => e.startsWith("Cannot read status"))) {
-    context.status.clean = false;
-  }
-  const statusRead = !context.errors.some((e) => e.startsWith("Cannot read status"));
-  if (commits.ok) {
-    context.recent_commits = commits.list;
-  } else if (context.head !== null || !statusRead) {
-    context.errors.push(`Cannot read recent commits: ${commits.error.message}`);
-  }
-  if (worktrees.code === 0) {
-    context.worktree_count = parseWorktreeList(worktrees.stdout).length;
-  } else {
-    context.errors.push(failure("worktree list", worktrees));
-  }
-  return context;
+  return lines.join("\n") + "\n";
 }
-
-// lib/gather/project.ts
-async function resolveProject(projectPath) {
-  const located = await locateProject(projectPath);
-  const { workingDirectory, repo } = located;
-  if (repo) return {
-    ...await worktreesOf(repo),
-    ...located
-  };
-  return located.gitMissing ? {
-    ...notGit(workingDirectory),
-    gitMissing: true
-  } : notGit(workingDirectory);
-}
-async function locateProject(projectPath) {
-  const given = resolve3(process4.cwd(), projectPath ?? ".");
-  let info;
-  try {
-    info = await stat4(given);
-  } catch {
-    throw new UserError(`Cannot use project path '${given}': no such directory: check the path or omit it to use the current directory`);
-  }
-  if (!info.isDirectory()) {
-    throw new UserError(`Cannot use project path '${given}': not a directory: give the project's folder`);
-  }
-  const workingDirectory = await realpath(given);
-  try {
-    const repo = await locateRepo(workingDirectory);
-    return repo ? {
-      workingDirectory,
-      repo
-    } : {
-      workingDirectory
-    };
-  } catch (error) {
-    if (!(error instanceof GitNotFoundError)) throw error;
-    return {
-      workingDirectory,
-      gitMissing: true
-    };
-  }
-}
-function notGit(folder) {
-  return {
-    root: folder,
-    worktreeRoot: folder,
-    worktreeBranch: null,
-    worktreeRoots: [
-      folder
-    ],
-    workingDirectory: folder
-  };
-}
-async function worktreesOf(repo) {
-  const list = await runGit([
-    "worktree",
-    "list",
-    "--porcelain",
-    "-z"
-  ], {
-    cwd: repo.topLevel
+function hangingWrap(first, hang, text2, width) {
+  const out = [];
+  const paragraphs = text2.split(/\r?\n/).map((l) => escapeControl(l));
+  paragraphs.forEach((paragraph, index) => {
+    let line = index === 0 ? first : hang;
+    let empty = true;
+    for (const word of paragraph.split(/ +/)) {
+      if (word === "") continue;
+      if (!empty && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = hang;
+        empty = true;
+      }
+      line += (empty ? "" : " ") + word;
+      empty = false;
+    }
+    out.push(line.trimEnd());
   });
-  const records = list.code === 0 ? parseWorktreeList(list.stdout) : [];
-  const real2 = (p) => realpath(p).catch(() => p);
-  const roots = await Promise.all(records.filter((r) => !r.bare).map((r) => real2(r.path)));
-  const topReal = await real2(repo.topLevel);
-  const current = records.find((r) => !r.bare && resolve3(r.path) === resolve3(repo.topLevel));
-  const main2 = records[0];
-  let root = topReal;
-  if (main2 && !main2.bare) root = await real2(main2.path);
-  else if (!main2 && repo.commonDir.endsWith("/.git")) {
-    root = await real2(join3(repo.commonDir, ".."));
-  }
-  const branchRef = current?.branchRef;
-  return {
-    root,
-    worktreeRoot: topReal,
-    worktreeBranch: branchRef ? branchRef.replace(/^refs\/heads\//, "") : null,
-    worktreeRoots: roots.length > 0 ? roots : [
-      topReal
-    ]
-  };
+  return out;
 }
-
-// lib/gather/sessions.ts
-import { readdir as readdir2, readFile as readFile4 } from "node:fs/promises";
-import { join as join4 } from "node:path";
+function fileLines(label, files, count) {
+  if (count === 0) return [];
+  const lines = [
+    `  ${label}:`
+  ];
+  for (const f of files.slice(0, FILES_SHOWN)) {
+    lines.push(`    ${displayPath(f)}`);
+  }
+  const shown = Math.min(files.length, FILES_SHOWN);
+  if (count > shown) lines.push(`    \u2026 and ${count - shown} more`);
+  return lines;
+}
+function keptWorktreeLines(doc, width) {
+  const summary = doc.worktree_prune_summary;
+  if (!summary) return [];
+  const kept = [
+    ...summary.worktrees.filter((w) => w.action === "preserved"),
+    ...summary.orphans.filter((o) => o.action === "preserved")
+  ];
+  if (kept.length === 0) return [];
+  const lines = [
+    `  Agent worktrees kept with work: ${kept.length} (mpm-session worktrees shows them now)`
+  ];
+  const shown = kept.slice(0, FILES_SHOWN);
+  const labelWidth = Math.max(...shown.map((k) => k.relative_path.length));
+  for (const k of shown) {
+    const codes = [
+      ...new Set(k.reasons.map((r) => r.code))
+    ].join(", ");
+    lines.push(fitEntry("    ", displayPath(k.relative_path), codes, width, labelWidth));
+  }
+  if (kept.length > FILES_SHOWN) {
+    lines.push(`    \u2026 and ${kept.length - FILES_SHOWN} more`);
+  }
+  return lines;
+}
+function renderSessionText(doc, c, nowMs = Date.now(), width = Number.POSITIVE_INFINITY) {
+  const git = doc.git_context;
+  const lines = [
+    c.bold(`Resuming session ${doc.session_id}`),
+    `  ${pausedLine(doc.paused_at, nowMs)}`,
+    `  Project:   ${displayPath(doc.project_path)}`
+  ];
+  if (doc.conversation.summary) {
+    const full = doc.conversation.summary;
+    const shown = full.length > MESSAGE_SHOWN_CHARS ? full.slice(0, MESSAGE_SHOWN_CHARS) : full;
+    const hang = " ".repeat("  Message:   ".length);
+    lines.push(...hangingWrap("  Message:   ", hang, shown, width));
+    if (shown.length < full.length) {
+      lines.push(`${hang}\u2026 (${full.length - shown.length} more characters in .claude-mpm/sessions/${doc.session_id}.json)`);
+    }
+  }
+  const carried = doc.conversation.carried_message;
+  if (carried) {
+    const text2 = carried.text.slice(0, MESSAGE_SHOWN_CHARS).split(/\r?\n/).map((l) => escapeControl(l));
+    lines.push(`  Last note: ${text2[0]}`, ...text2.slice(1).map((l) => `             ${l}`), `             (written ${carried.paused_at} with ${carried.session_id})`);
+  }
+  if (git.is_git_repo) {
+    lines.push(`  Git:       ${git.branch ? `branch ${oneLine(git.branch)}` : "detached HEAD"}${git.head ? ` at ${git.head.slice(0, 7)}` : ""}${git.operation_in_progress ? ` (${git.operation_in_progress} in progress)` : ""}`);
+    const s = git.status;
+    if (!s.clean) {
+      lines.push(`  Changes:   ${s.counts.modified} changed, ${s.counts.untracked} untracked, ${s.counts.conflicted} conflicted`);
+      lines.push(...fileLines("Changed", s.modified_files, s.counts.modified), ...fileLines("Untracked", s.untracked_files, s.counts.untracked));
+    }
+    if (git.recent_commits.length > 0) {
+      lines.push("  Recent commits:");
+      for (const commit of git.recent_commits) {
+        lines.push(commitLine("    ", commit, width));
+      }
+    }
+  }
+  lines.push(...keptWorktreeLines(doc, width));
+  const open4 = doc.todos.filter((t) => t.status !== "completed");
+  if (open4.length > 0) {
+    lines.push("  Todos:");
+    for (const t of open4.slice(0, 15)) {
+      lines.push(`    [${t.status === "in_progress" ? "~" : " "}] ${truncate(oneLine(t.content), 100)}`);
+    }
+    if (open4.length > 15) lines.push(`    \u2026 and ${open4.length - 15} more`);
+  }
+  const tasks = [
+    ...doc.task_list.in_progress_tasks,
+    ...doc.task_list.pending_tasks
+  ];
+  if (tasks.length > 0) {
+    lines.push("  Tasks:");
+    for (const t of tasks.slice(0, 15)) {
+      lines.push(`    [${t.status === "in_progress" ? "~" : " "}] ${truncate(oneLine(t.subject), 100)}`);
+    }
+    if (tasks.length > 15) lines.push(`    \u2026 and ${tasks.length - 15} more`);
+  }
+  return lines;
+}
+function worktreeLabel(root, worktree) {
+  if (!root) return worktree;
+  if (worktree === root) return ".";
+  return worktree.startsWith(`${root}/`) ? worktree.slice(root.length + 1) : worktree;
+}
+function renderList(result, c) {
+  if (result.total === 0) {
+    return 'No paused sessions found in this project. Save one with: mpm-session pause -m "what you are doing"\n';
+  }
+  const rows = result.sessions.map((s) => [
+    s.id,
+    s.paused_at ? s.paused_at.replace("T", " ").replace(/\.\d+Z$/, "Z") : "?",
+    s.error ? "(unreadable)" : oneLine(s.branch ?? "-"),
+    s.worktree ? oneLine(worktreeLabel(result.projectRoot, s.worktree)) : "-",
+    s.error ? oneLine(s.error) : truncate(oneLine(firstLine(s.message)), 60)
+  ]);
+  const header = [
+    "ID",
+    "PAUSED AT (UTC)",
+    "BRANCH",
+    "WORKTREE",
+    "MESSAGE"
+  ];
+  const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i].length))));
+  const fmt = (r) => r.map((cell, i) => i === r.length - 1 ? cell : truncate(cell, widths[i]).padEnd(widths[i])).join("  ").trimEnd();
+  const lines = [
+    c.bold(fmt(header)),
+    ...rows.map(fmt)
+  ];
+  if (result.sessions.length < result.total) {
+    lines.push(c.dim(`(${result.sessions.length} of ${result.total} sessions shown; use --all or --limit N)`));
+  }
+  return lines.join("\n") + "\n";
+}
+function renderPrune(summary, c, width = DEFAULT_WIDTH) {
+  const block2 = renderCleanup(summary, c, width);
+  if (block2.length === 0) {
+    return "Nothing to clean under .claude/worktrees/\n";
+  }
+  return block2.join("\n") + "\n";
+}
+var MESSAGE_SHOWN_CHARS, FILES_SHOWN;
+var init_text = __esm({
+  "lib/report/text.ts"() {
+    init_escape();
+    init_fit();
+    init_time();
+    init_prune_text();
+    MESSAGE_SHOWN_CHARS = 4e3;
+    FILES_SHOWN = 10;
+  }
+});
 
 // lib/decide/session_id.ts
-var ID_PATTERN = /^session-(\d{8})-(\d{6})(?:-(\d+))?$/;
 function baseSessionId(date) {
   const pad = (n, width = 2) => String(n).padStart(width, "0");
   const day = `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}`;
@@ -1417,12 +1398,163 @@ function sessionIdFromFileName(name) {
   const match = /^(session-\d{8}-\d{6}(?:-\d+)?)\.(json|md)$/.exec(name);
   return match ? match[1] : void 0;
 }
+var ID_PATTERN;
+var init_session_id = __esm({
+  "lib/decide/session_id.ts"() {
+    ID_PATTERN = /^session-(\d{8})-(\d{6})(?:-(\d+))?$/;
+  }
+});
+
+// lib/decide/select.ts
+function selectSession(readableIds, selector) {
+  const newestFirst = [
+    ...readableIds
+  ].sort((a, b) => compareSessionIds(b, a));
+  if (newestFirst.length === 0) {
+    return {
+      ok: false,
+      reason: "none",
+      message: "No paused sessions found"
+    };
+  }
+  switch (selector.kind) {
+    case "latest": {
+      if (selector.pointer && newestFirst.includes(selector.pointer)) {
+        return {
+          ok: true,
+          id: selector.pointer
+        };
+      }
+      return {
+        ok: true,
+        id: newestFirst[0]
+      };
+    }
+    case "exact": {
+      const id = selector.id.replace(/\.(json|md)$/, "");
+      return newestFirst.includes(id) ? {
+        ok: true,
+        id
+      } : {
+        ok: false,
+        reason: "not-found",
+        message: `Cannot find session '${id}': run 'mpm-session list' to see the saved sessions`
+      };
+    }
+    case "select": {
+      const value = selector.value.trim();
+      if (/^\d+$/.test(value) && value.length < 6) {
+        const n = Number(value);
+        if (n < 1 || n > newestFirst.length) {
+          return {
+            ok: false,
+            reason: "out-of-range",
+            message: `Cannot select session ${value}: there ${newestFirst.length === 1 ? "is 1 session" : `are ${newestFirst.length} sessions`}: choose 1 to ${newestFirst.length}`
+          };
+        }
+        return {
+          ok: true,
+          id: newestFirst[n - 1]
+        };
+      }
+      const prefix = value.startsWith("session-") ? value : `session-${value}`;
+      if (newestFirst.includes(prefix)) return {
+        ok: true,
+        id: prefix
+      };
+      const matches = newestFirst.filter((id) => id.startsWith(prefix));
+      if (matches.length === 1) return {
+        ok: true,
+        id: matches[0]
+      };
+      if (matches.length === 0) {
+        return {
+          ok: false,
+          reason: "not-found",
+          message: `Cannot find a session matching '${value}': run 'mpm-session list' to see the saved sessions`
+        };
+      }
+      return {
+        ok: false,
+        reason: "ambiguous",
+        message: `Cannot select '${value}': it matches ${matches.length} sessions: ${matches.slice(0, 10).join(", ")}${matches.length > 10 ? ", \u2026" : ""}: give more of the id`,
+        matches
+      };
+    }
+  }
+}
+function isAutomatic(doc) {
+  return doc.trigger?.source === "hook";
+}
+function worktreeOf(doc) {
+  return doc.active_context?.worktree_path ?? doc.project_path;
+}
+function todoKey(doc) {
+  return JSON.stringify(doc.todos.map((t) => [
+    t.content,
+    t.status
+  ]));
+}
+function statusKey(doc) {
+  const s = doc.git_context.status;
+  return JSON.stringify([
+    s.modified_files,
+    s.untracked_files,
+    s.staged_files,
+    s.conflicted_files,
+    s.counts
+  ]);
+}
+function repeatsAutoPause(previous, next) {
+  const at = Date.parse(next.paused_at);
+  const conversation = next.claude_code.session_id;
+  if (!conversation) return void 0;
+  return previous.find((doc) => {
+    if (!isAutomatic(doc)) return false;
+    if (doc.claude_code?.session_id !== conversation) return false;
+    if (worktreeOf(doc) !== worktreeOf(next)) return false;
+    const then = Date.parse(doc.paused_at);
+    if (!(at - then >= 0 && at - then <= AUTO_PAUSE_REPEAT_MS)) return false;
+    return doc.git_context.head === next.git_context.head && doc.git_context.branch === next.git_context.branch && statusKey(doc) === statusKey(next) && todoKey(doc) === todoKey(next);
+  });
+}
+function carriedMessage(previous, next) {
+  const at = Date.parse(next.paused_at);
+  const manual = previous.filter((doc) => !isAutomatic(doc) && doc.conversation?.summary && Date.parse(doc.paused_at) <= at).sort((a, b) => Date.parse(b.paused_at) - Date.parse(a.paused_at));
+  const conversation = next.claude_code.session_id;
+  const found = (conversation ? manual.find((doc) => doc.claude_code?.session_id === conversation) : void 0) ?? manual.find((doc) => worktreeOf(doc) === worktreeOf(next) && at - Date.parse(doc.paused_at) <= CARRY_WINDOW_MS);
+  if (found) {
+    return {
+      text: found.conversation.summary,
+      paused_at: found.paused_at,
+      session_id: found.session_id
+    };
+  }
+  const carried = previous.filter((doc) => isAutomatic(doc) && doc.conversation?.carried_message && Date.parse(doc.paused_at) <= at && (conversation && doc.claude_code?.session_id === conversation || worktreeOf(doc) === worktreeOf(next) && at - Date.parse(doc.conversation.carried_message.paused_at) <= CARRY_WINDOW_MS)).sort((a, b) => Date.parse(b.paused_at) - Date.parse(a.paused_at));
+  return carried[0]?.conversation.carried_message ?? null;
+}
+function chooseSession(docs, choice) {
+  const fresh = docs.filter((doc) => choice.notBeforeMs === void 0 || Date.parse(doc.paused_at) >= choice.notBeforeMs).sort((a, b) => Date.parse(b.paused_at) - Date.parse(a.paused_at));
+  if (choice.conversationId) {
+    const same2 = fresh.find((doc) => doc.claude_code?.session_id === choice.conversationId);
+    if (same2) return same2;
+  }
+  return fresh.find((doc) => worktreeOf(doc) === choice.worktreePath) ?? fresh[0];
+}
+var AUTO_PAUSE_REPEAT_MS, CARRY_WINDOW_MS;
+var init_select = __esm({
+  "lib/decide/select.ts"() {
+    init_session_id();
+    AUTO_PAUSE_REPEAT_MS = 6e4;
+    CARRY_WINDOW_MS = 24 * 60 * 60 * 1e3;
+  }
+});
 
 // lib/gather/sessions.ts
-var SESSIONS_DIR = join4(".claude-mpm", "sessions");
-var LATEST_FILE = "LATEST-SESSION.txt";
+import { readdir as readdir2, readFile as readFile3 } from "node:fs/promises";
+import { join as join2 } from "node:path";
 function sessionsDirFor(projectRoot) {
-  return join4(projectRoot, SESSIONS_DIR);
+  return join2(projectRoot, SESSIONS_DIR);
 }
 async function listSessionIds(sessionsDir) {
   let names;
@@ -1437,17 +1569,17 @@ async function listSessionIds(sessionsDir) {
 }
 async function readLatestPointer(sessionsDir) {
   try {
-    const text2 = await readFile4(join4(sessionsDir, LATEST_FILE), "utf8");
+    const text2 = await readFile3(join2(sessionsDir, LATEST_FILE), "utf8");
     return /session-\d{8}-\d{6}(?:-\d+)?/.exec(text2)?.[0];
   } catch {
     return void 0;
   }
 }
 async function loadSession(sessionsDir, id) {
-  const path = join4(sessionsDir, `${id}.json`);
+  const path = join2(sessionsDir, `${id}.json`);
   let text2;
   try {
-    text2 = await readFile4(path, "utf8");
+    text2 = await readFile3(path, "utf8");
   } catch (error) {
     throw new Error(`Cannot read session '${path}': ${error.message}`);
   }
@@ -1618,1072 +1750,20 @@ function normaliseSession(doc) {
     })
   };
 }
-
-// lib/decide/clean_plan.ts
-function sessionTime(id) {
-  const m = /^session-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(id);
-  if (!m) return void 0;
-  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
-}
-function planClean(ids, rule) {
-  const newestFirst = [
-    ...ids
-  ].sort((a, b) => compareSessionIds(b, a));
-  const protectedIds = new Set([
-    newestFirst[0],
-    rule.latest
-  ].filter(Boolean));
-  return newestFirst.filter((id, index) => {
-    if (protectedIds.has(id)) return false;
-    if (rule.keep !== void 0 && index < rule.keep) return false;
-    if (rule.olderThanMs !== void 0) {
-      const time = sessionTime(id);
-      if (!time) return false;
-      if (rule.now.getTime() - time.getTime() <= rule.olderThanMs) return false;
-    }
-    return rule.keep !== void 0 || rule.olderThanMs !== void 0;
-  });
-}
-
-// lib/commands/clean.ts
-async function cleanSessions(options) {
-  const project = await resolveProject(options.projectPath);
-  const sessionsDir = sessionsDirFor(project.root);
-  const [ids, latest] = await Promise.all([
-    listSessionIds(sessionsDir),
-    readLatestPointer(sessionsDir)
-  ]);
-  const doomed = planClean(ids, {
-    keep: options.keep,
-    olderThanMs: options.olderThanMs,
-    latest,
-    now: options.now ?? /* @__PURE__ */ new Date()
-  });
-  const errors = [];
-  if (!options.dryRun) {
-    for (const id of doomed) {
-      for (const ext of [
-        ".json",
-        ".md"
-      ]) {
-        await unlink(join5(sessionsDir, id + ext)).catch((error) => {
-          if (error.code !== "ENOENT") {
-            errors.push(`Cannot delete '${id}${ext}': ${error.message}`);
-          }
-        });
-      }
-    }
+var SESSIONS_DIR, LATEST_FILE;
+var init_sessions = __esm({
+  "lib/gather/sessions.ts"() {
+    init_session_id();
+    SESSIONS_DIR = join2(".claude-mpm", "sessions");
+    LATEST_FILE = "LATEST-SESSION.txt";
   }
-  return {
-    deleted: doomed,
-    kept: ids.length - doomed.length,
-    dry_run: Boolean(options.dryRun),
-    errors,
-    sessionsDir
-  };
-}
-function renderClean(result) {
-  const verb = result.dry_run ? "Would delete" : "Deleted";
-  const lines = [
-    `${verb} ${result.deleted.length} session(s); kept ${result.kept}`
-  ];
-  for (const id of result.deleted.slice(0, 20)) lines.push(`  ${id}`);
-  if (result.deleted.length > 20) {
-    lines.push(`  \u2026 and ${result.deleted.length - 20} more`);
-  }
-  for (const e of result.errors) lines.push(`Warning: ${e}`);
-  return lines.join("\n") + "\n";
-}
-
-// lib/commands/resume_cli.ts
-import { statSync } from "node:fs";
-import { resolve as resolve4 } from "node:path";
-import process7 from "node:process";
-
-// lib/report/text.ts
-import { relative as relative2 } from "node:path";
-
-// lib/report/escape.ts
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-function escapeControl(text2) {
-  return text2.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function escapeMarkdown(text2) {
-  return escapeControl(text2).split("\n").map((line) => line.replace(/[\\`*\[\]<>|~]/g, "\\$&").replace(/&(?=#?\w+;)/g, "\\&").replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace("_", "\\_")).replace(/^(\s*)([-+=#])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2")).join("\n");
-}
-function codeSpan(text2) {
-  const oneLine2 = escapeControl(text2).replace(/\n/g, "\\n").replace(/\t/g, "\\t");
-  const longest = Math.max(0, ...(oneLine2.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") || oneLine2.length === 0 || oneLine2.startsWith(" ") && oneLine2.endsWith(" ") && oneLine2.trim() !== "" ? " " : "";
-  return `${fence}${pad}${oneLine2}${pad}${fence}`;
-}
-function displayPath(path) {
-  const escaped = escapeControl(path).replace(/\n/g, "\\n").replace(/\t/g, "\\t");
-  return escaped;
-}
-function truncate(text2, max) {
-  return text2.length <= max ? text2 : `${text2.slice(0, max - 1)}\u2026`;
-}
-function firstLine(text2) {
-  return (text2 ?? "").split(/\r?\n/).find((l) => l.trim() !== "")?.trim() ?? "";
-}
-
-// lib/report/fit.ts
-var DEFAULT_WIDTH = 80;
-var MIN_WIDTH = 30;
-function plural(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-function cutAtWord(text2, max) {
-  if (text2.length <= max) return text2;
-  if (max <= 1) return max === 1 ? "\u2026" : "";
-  const room = text2.slice(0, max - 1);
-  const space = room.lastIndexOf(" ");
-  const kept = text2[max - 1] === " " || space < max / 3 ? room : room.slice(0, space);
-  return `${kept.replace(/[\s,;:]+$/, "")}\u2026`;
-}
-function shortenMiddle(path, max) {
-  if (path.length <= max) return path;
-  if (max <= 1) return max === 1 ? "\u2026" : "";
-  const tail = Math.ceil((max - 1) / 2);
-  const head = max - 1 - tail;
-  return `${path.slice(0, head)}\u2026${path.slice(path.length - tail)}`;
-}
-function fitEntry(indent, label, detail, width, labelWidth = 0) {
-  const room = Math.max(width, MIN_WIDTH) - indent.length;
-  if (detail === "") return indent + shortenMiddle(label, room);
-  const padded = Math.max(label.length, Math.min(labelWidth, room));
-  const whole = `${label.padEnd(padded)}  ${detail}`;
-  if (whole.length <= room) return indent + whole;
-  const minDetail = Math.min(detail.length, 16);
-  const labelRoom = label.length + 2 + minDetail <= room ? label.length : Math.max(room - 2 - minDetail, Math.floor(room / 2));
-  const shownLabel = label.length <= labelRoom ? label.padEnd(Math.min(padded, room - 2 - minDetail)) : shortenMiddle(label, labelRoom);
-  const detailRoom = room - shownLabel.length - 2;
-  if (detailRoom < 4) return indent + shortenMiddle(label, room);
-  return `${indent}${shownLabel}  ${cutAtWord(detail, detailRoom)}`;
-}
-function shellQuote(text2) {
-  return /^[\w./@%+=:,-]+$/.test(text2) ? text2 : `'${text2.replace(/'/g, "'\\''")}'`;
-}
-function terminalWidth(columns, env) {
-  if (columns !== void 0 && Number.isInteger(columns) && columns > 0) {
-    return columns;
-  }
-  const fromEnv = Number(env.COLUMNS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_WIDTH;
-}
-
-// lib/report/time.ts
-function formatAge(ms) {
-  const minutes = Math.floor(Math.max(0, ms) / 6e4);
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return `${plural(minutes, "minute")} ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${plural(hours, "hour")} ago`;
-  const days = Math.floor(hours / 24);
-  if (days < 14) return `${plural(days, "day")} ago`;
-  if (days < 60) return `${plural(Math.floor(days / 7), "week")} ago`;
-  if (days < 730) return `${plural(Math.floor(days / 30), "month")} ago`;
-  return `${plural(Math.floor(days / 365), "year")} ago`;
-}
-var DAYS = [
-  "Sun",
-  "Mon",
-  "Tue",
-  "Wed",
-  "Thu",
-  "Fri",
-  "Sat"
-];
-var MONTHS = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec"
-];
-function formatLocalTime(ms, nowMs) {
-  const d = new Date(ms);
-  const two = (n) => String(n).padStart(2, "0");
-  const year = d.getFullYear() === new Date(nowMs).getFullYear() ? "" : ` ${d.getFullYear()}`;
-  return `${DAYS[d.getDay()]} ${d.getDate()} ${MONTHS[d.getMonth()]}${year} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
-function pausedLine(pausedAt, nowMs) {
-  const ms = Date.parse(pausedAt);
-  if (Number.isNaN(ms)) return `Paused at ${pausedAt}`;
-  return `Paused ${formatAge(nowMs - ms)} (${formatLocalTime(ms, nowMs)}, local time)`;
-}
-
-// lib/report/kept_groups.ts
-var KEPT_GROUPS = [
-  {
-    code: "current-worktree",
-    phrase: "in use by this command",
-    next: "run mpm-session prune from the main worktree"
-  },
-  {
-    code: "in-use-by-claude",
-    phrase: "in use by Claude Code",
-    next: "end that Claude Code session, then run mpm-session prune"
-  },
-  {
-    code: "process-running",
-    phrase: "in use by a running process",
-    next: "stop the process, then run mpm-session prune"
-  },
-  {
-    code: "locked",
-    phrase: "locked by git",
-    next: "git worktree unlock PATH"
-  },
-  {
-    code: "operation-in-progress",
-    phrase: "with a merge or rebase in progress",
-    next: "git -C PATH status"
-  },
-  {
-    code: "dirty",
-    phrase: "with uncommitted changes",
-    next: "git -C PATH status"
-  },
-  {
-    code: "hidden-changes",
-    phrase: "with changes git status hides",
-    next: "git -C PATH ls-files -v"
-  },
-  {
-    code: "stash",
-    phrase: "with stashed changes",
-    next: "git -C PATH stash list"
-  },
-  {
-    code: "unpushed-commits",
-    phrase: "with unpushed commits",
-    next: "git -C PATH push"
-  },
-  {
-    code: "unreferenced-commits",
-    phrase: "with commits no branch holds",
-    next: "git -C PATH switch -c NEW-BRANCH"
-  },
-  {
-    code: "not-integrated",
-    phrase: "not merged into DEFAULT",
-    next: "git -C PATH log --oneline -3",
-    showBranch: true
-  },
-  {
-    code: "unique-ignored-files",
-    phrase: "with ignored files found nowhere else",
-    next: "git -C PATH status --ignored"
-  },
-  {
-    code: "submodules",
-    phrase: "with initialised submodules",
-    next: "git -C PATH submodule status"
-  },
-  {
-    code: "nested-worktrees",
-    phrase: "holding worktrees or submodules of their own",
-    next: "git -C PATH worktree list"
-  },
-  {
-    code: "nested-worktree",
-    phrase: "holding or inside another worktree",
-    next: "git worktree list",
-    wholeReason: true
-  },
-  {
-    code: "private-refs",
-    phrase: "with commits only their own refs hold",
-    next: "git -C PATH for-each-ref refs/worktree refs/bisect"
-  },
-  {
-    code: "borrowed-objects",
-    phrase: "whose objects another repository borrows",
-    next: "git repack -a in the repository named",
-    wholeReason: true
-  },
-  {
-    code: "nested-repository",
-    phrase: "holding another repository",
-    next: "ls -a PATH"
-  },
-  {
-    code: "recently-active",
-    phrase: "active recently",
-    next: "run mpm-session prune again later"
-  },
-  {
-    code: "symlink",
-    phrase: "that are symlinks (never followed)",
-    next: "ls -l PATH"
-  },
-  {
-    code: "not-a-directory",
-    phrase: "that are files, not directories",
-    next: "ls -l PATH"
-  },
-  {
-    code: "other-filesystem",
-    phrase: "on another file system (a mount)",
-    next: "findmnt PATH"
-  },
-  {
-    code: "mount-point",
-    phrase: "holding a mount",
-    next: "findmnt -R PATH"
-  },
-  {
-    code: "foreign-owner",
-    phrase: "owned by another user",
-    next: "ls -ld PATH"
-  },
-  {
-    code: "containment",
-    phrase: "not strictly inside .claude/worktrees/",
-    next: "git worktree list"
-  },
-  {
-    code: "not-empty",
-    phrase: "with files but no git checkout",
-    next: "ls -a PATH"
-  },
-  {
-    code: "foreign-worktree",
-    phrase: "that belong to another repository",
-    next: "git -C PATH rev-parse --git-common-dir"
-  },
-  {
-    code: "undecodable-name",
-    phrase: "with names that are not UTF-8",
-    next: "ls -b PATH",
-    wholeReason: true
-  },
-  {
-    code: "needs-repair",
-    phrase: "moved or renamed by hand",
-    next: "git worktree repair PATH",
-    wholeReason: true
-  },
-  {
-    code: "staged-only-copy",
-    phrase: "whose only copy of staged work is git's index",
-    next: "git worktree repair, then git -C PATH status",
-    wholeReason: true
-  },
-  {
-    code: "unreadable-git",
-    phrase: "with a .git file git cannot read",
-    next: "git worktree repair"
-  },
-  {
-    code: "git-refused",
-    phrase: "that git refused to remove",
-    next: "git -C PATH status",
-    wholeReason: true
-  },
-  {
-    code: "changed-during-cleanup",
-    phrase: "that changed during the cleanup (put back whole)",
-    next: "git -C PATH status",
-    wholeReason: true
-  },
-  {
-    code: "not-put-in-trash-by-tool",
-    phrase: "found in the trash but not put there by this tool",
-    next: "ls -a PATH",
-    wholeReason: true
-  },
-  {
-    code: "rescue-failed",
-    phrase: "not removed: their rescue refs could not be written",
-    next: "check the space and permissions of .git, then mpm-session prune",
-    wholeReason: true
-  },
-  {
-    code: "unsafe-trash",
-    phrase: "not removed: the trash folder is unsafe",
-    next: "ls -la .claude/worktrees/.mpm-trash",
-    wholeReason: true
-  },
-  {
-    code: "move-failed",
-    phrase: "that could not be moved into the trash",
-    next: "git -C PATH status",
-    wholeReason: true
-  },
-  {
-    code: "name-taken",
-    phrase: "not moved: the name is taken",
-    next: "ls -a .claude/worktrees",
-    wholeReason: true
-  },
-  {
-    code: "interrupted",
-    phrase: "not reached before the interruption",
-    next: "run mpm-session prune again"
-  },
-  {
-    code: "unknown",
-    phrase: "that could not be checked",
-    next: "git -C PATH status",
-    wholeReason: true
-  }
-];
-var DEFAULT_KEPT_GROUP = {
-  code: "other",
-  phrase: "for other reasons",
-  next: "git -C PATH status",
-  wholeReason: true
-};
-var ORDER = new Map(KEPT_GROUPS.map((row, index) => [
-  row.code,
-  index
-]));
-function keptGroupOf(reasons) {
-  let best;
-  for (const r of reasons) {
-    const index = ORDER.get(r.code);
-    if (index !== void 0 && (best === void 0 || index < best)) {
-      best = index;
-    }
-  }
-  return best === void 0 ? DEFAULT_KEPT_GROUP : KEPT_GROUPS[best];
-}
-function groupKept(entries) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const entry of entries) {
-    const row = keptGroupOf(entry.reasons);
-    const list = groups.get(row) ?? [];
-    list.push(entry);
-    groups.set(row, list);
-  }
-  const rank = (row) => ORDER.get(row.code) ?? KEPT_GROUPS.length;
-  return [
-    ...groups
-  ].sort(([a], [b]) => rank(a) - rank(b)).map(([row, list]) => ({
-    row,
-    entries: list
-  }));
-}
-
-// lib/report/prune_text.ts
-function formatBytes(bytes) {
-  if (bytes < 1e3) return `${bytes} B`;
-  const units = [
-    "KB",
-    "MB",
-    "GB",
-    "TB"
-  ];
-  let value = bytes / 1e3;
-  let index = 0;
-  while (Number(value.toFixed(1)) >= 1e3 && index < units.length - 1) {
-    value /= 1e3;
-    index++;
-  }
-  return `${value.toFixed(1)} ${units[index]}`;
-}
-var GROUP_LIMIT = 10;
-var LIST_COMMAND = "mpm-session worktrees";
-function hasCleanupActivity(summary) {
-  return summary.worktrees.length > 0 || summary.orphans.length > 0 || summary.orphan_sweep_skipped !== null || summary.skipped !== null || summary.trash.emptied.length > 0 || summary.trash.remaining.length > 0 || summary.trash.restored.length > 0;
-}
-function block(heading, entries, width, limit, more) {
-  if (entries.length === 0) return [];
-  const labelWidth = Math.max(...entries.map((e) => e.label.length));
-  const shown = entries.length > limit ? entries.slice(0, limit) : entries;
-  const lines = [
-    ...typeof heading === "string" ? [
-      cutAtWord(heading, width)
-    ] : heading,
-    ...shown.map((e) => fitEntry("  ", e.label, e.detail, width, labelWidth))
-  ];
-  if (shown.length < entries.length) {
-    lines.push(cutAtWord(`  \u2026 and ${entries.length - shown.length} more${more}`, width));
-  }
-  return lines;
-}
-var WORKTREE = {
-  one: "worktree",
-  many: "worktrees"
-};
-var ORPHAN = {
-  one: "orphaned directory",
-  many: "orphaned directories"
-};
-function singularPhrase(phrase) {
-  return phrase.replace(/^that are symlinks/, "that is a symlink").replace(/^that are files, not directories/, "that is a file, not a directory").replace(/^that belong /, "that belongs ").replace(/ of their own$/, " of its own");
-}
-function keptHeading(verb, noun, count, row, defaultBranch, onlyPath, width) {
-  const phrase = (count === 1 ? singularPhrase(row.phrase) : row.phrase).replaceAll("DEFAULT", defaultBranch ?? "the default branch");
-  const head = `${verb} ${plural(count, noun.one, noun.many)} ${phrase}`;
-  const nexts = onlyPath === void 0 ? [
-    row.next
-  ] : [
-    row.next.replaceAll("PATH", shellQuote(onlyPath)),
-    row.next
-  ];
-  for (const next2 of nexts) {
-    const line = `${head} (next: ${next2}):`;
-    if (line.length <= width) return [
-      line
-    ];
-  }
-  const next = nexts.find((n) => `  next: ${n}`.length <= width) ?? nexts.at(-1);
-  return [
-    cutAtWord(`${head}:`, width),
-    `  next: ${next}`
-  ];
-}
-function keptDetail(entry, row) {
-  const parts = [];
-  for (const r of entry.reasons) {
-    if (r.code !== row.code || row.wholeReason) {
-      parts.push(r.message);
-      continue;
-    }
-    const afterColon = /^[^:]*: (.+)$/s.exec(r.message)?.[1];
-    const inParens = /\(([^()]+)\)$/.exec(r.message)?.[1];
-    const specific = afterColon ?? inParens;
-    if (specific) parts.unshift(specific);
-    else if (row.showBranch && entry.branch) {
-      parts.unshift(`branch ${entry.branch}`);
-    } else parts.unshift(r.message);
-  }
-  return displayPath(parts.join("; "));
-}
-function removedDetail(w) {
-  const why = w.integration_check ? `integrated (${w.integration_check})` : "clean, nothing unique";
-  return w.bytes_reclaimed > 0 ? `${why}, ${formatBytes(w.bytes_reclaimed)}` : why;
-}
-function orphanDetail(o) {
-  const kind = o.kind === "plain" ? "empty directory" : o.kind;
-  return o.bytes_reclaimed > 0 ? `${kind}, ${formatBytes(o.bytes_reclaimed)}` : kind;
-}
-function refusal(w) {
-  return displayPath((w.branch_note ?? "git refused").replace(/^branch '.*' (?:kept|would be kept): /s, ""));
-}
-function branchFix(w) {
-  const name = shellQuote(w.branch ?? "");
-  return w.integration_check ? `integrated (${w.integration_check}): git branch -D ${name}` : `not proven integrated: git log --oneline ${name}`;
-}
-function pruneSummaryLines(summary, options = {}) {
-  const width = options.width ?? DEFAULT_WIDTH;
-  const limit = options.limit ?? GROUP_LIMIT;
-  const lines = [];
-  if (summary.skipped) {
-    lines.push(cutAtWord(`Skipped: ${displayPath(summary.skipped)}`, width));
-    return lines;
-  }
-  const dry = summary.dry_run;
-  const listMore = `: ${LIST_COMMAND}`;
-  const removed = summary.worktrees.filter((w) => w.action === "pruned" || w.action === "would-prune");
-  const kept = summary.worktrees.filter((w) => w.action === "preserved");
-  const admin = summary.worktrees.filter((w) => w.action === "admin-pruned");
-  const path = (x) => displayPath(x.relative_path);
-  lines.push(...block(`${dry ? "Would remove" : "Removed"} ${plural(removed.length, "worktree")}:`, removed.map((w) => ({
-    label: path(w),
-    detail: removedDetail(w)
-  })), width, limit, dry ? listMore : ""));
-  const deleted = removed.filter((w) => w.branch && w.branch_deleted === true);
-  const refused = removed.filter((w) => w.branch && w.branch_deleted === false);
-  lines.push(...block(`${dry ? "Would delete" : "Deleted"} ${plural(deleted.length, "branch", "branches")}:`, deleted.map((w) => ({
-    label: displayPath(w.branch),
-    detail: ""
-  })), width, limit, ""));
-  lines.push(...block(`${dry ? "Would keep" : "Kept"} ${plural(refused.length, "branch", "branches")} git branch -d ${dry ? "would refuse" : "refused"} to delete:`, refused.map((w) => ({
-    label: displayPath(w.branch),
-    detail: `${branchFix(w)}; ${refusal(w)}`
-  })), width, limit, ""));
-  lines.push(...block(`${dry ? "Would clean" : "Cleaned"} ${plural(admin.length, "registration")} whose directory was gone:`, admin.map((w) => ({
-    label: path(w),
-    detail: ""
-  })), width, limit, ""));
-  const verbKept = dry ? "Would keep" : "Kept";
-  const keptBlocks = (entries, noun) => groupKept(entries).flatMap((group) => block(keptHeading(verbKept, noun, group.entries.length, group.row, summary.default_branch?.name, group.entries.length === 1 ? group.entries[0].relative_path : void 0, width), group.entries.map((x) => ({
-    label: path(x),
-    detail: keptDetail(x, group.row)
-  })), width, limit, listMore));
-  lines.push(...keptBlocks(kept, WORKTREE));
-  for (const w of summary.worktrees) {
-    for (const note of w.notes) {
-      lines.push(cutAtWord(`Note: ${path(w)}: ${displayPath(note)}`, width));
-    }
-  }
-  if (summary.orphan_sweep_skipped) {
-    lines.push(cutAtWord(`Orphan sweep skipped: ${displayPath(summary.orphan_sweep_skipped)}`, width));
-  }
-  const swept = summary.orphans.filter((o) => o.action !== "preserved");
-  const keptOrphans = summary.orphans.filter((o) => o.action === "preserved");
-  lines.push(...block(`${dry ? "Would sweep" : "Swept"} ${plural(swept.length, ORPHAN.one, ORPHAN.many)}:`, swept.map((o) => ({
-    label: path(o),
-    detail: orphanDetail(o)
-  })), width, limit, dry ? listMore : ""));
-  lines.push(...keptBlocks(keptOrphans, ORPHAN));
-  const item = (n) => plural(n, "item");
-  const trash = summary.trash;
-  lines.push(...block(`${dry ? "Would finish removing" : "Finished removing"} ${item(trash.emptied.length)} left by an interrupted run:`, trash.emptied.map((p) => ({
-    label: displayPath(p),
-    detail: ""
-  })), width, limit, ""));
-  lines.push(...block(dry ? `Would move back ${item(trash.restored.length)} this tool cannot show it put in the trash:` : `Moved back ${item(trash.restored.length)} an interrupted run had left in the trash (they hold work):`, trash.restored.map((p) => ({
-    label: displayPath(p),
-    detail: ""
-  })), width, limit, ""));
-  lines.push(...block(dry ? `Would judge again ${item(trash.remaining.length)} an interrupted run left in the trash:` : `Could not finish removing ${item(trash.remaining.length)} left by an interrupted run:`, trash.remaining.map((p) => ({
-    label: displayPath(p),
-    detail: ""
-  })), width, limit, ""));
-  if (summary.bytes_reclaimed > 0 && summary.bytes_reclaimed >= (options.minReclaimedBytes ?? 1)) {
-    lines.push(`${dry ? "Would reclaim" : "Reclaimed"} ${formatBytes(summary.bytes_reclaimed)}`);
-  }
-  for (const note of summary.notes) {
-    lines.push(cutAtWord(`Note: ${displayPath(note)}`, width));
-  }
-  return lines;
-}
-
-// lib/report/text.ts
-function oneLine(text2) {
-  return escapeControl(text2).replace(/[\r\n\t]+/g, " ");
-}
-function renderCleanup(summary, c, width = DEFAULT_WIDTH) {
-  if (!summary || !hasCleanupActivity(summary)) return [];
-  return [
-    c.bold(summary.dry_run ? "Worktree Cleanup (dry run):" : "Worktree Cleanup:"),
-    ...pruneSummaryLines(summary, {
-      width: width - 2
-    }).map((l) => `  ${l}`)
-  ];
-}
-function renderPause(result, c, width = DEFAULT_WIDTH) {
-  const doc = result.session;
-  const root = doc.project_path;
-  const rel = (p) => displayPath(relative2(root, p) || p);
-  const git = doc.git_context;
-  const lines = [
-    c.green(c.bold("Session paused")),
-    `  ID:        ${doc.session_id}`,
-    `  Paused at: ${doc.paused_at}`,
-    `  Project:   ${displayPath(root)}`,
-    `  Files:     ${rel(result.files.jsonPath)}`,
-    `             ${rel(result.files.markdownPath)}`,
-    `             ${rel(result.files.latestPath)}`
-  ];
-  if (result.exportPath) {
-    lines.push(`  Export:    ${displayPath(result.exportPath)}`);
-  }
-  if (doc.conversation.summary) {
-    lines.push(`  Message:   ${cutAtWord(oneLine(firstLine(doc.conversation.summary)), Math.min(100, width - "  Message:   ".length))}`);
-  }
-  if (git.is_git_repo) {
-    const where = git.branch ? `branch ${git.branch}` : "detached HEAD";
-    const s = git.status.counts;
-    lines.push(`  Git:       ${oneLine(where)}${git.head ? ` at ${git.head.slice(0, 7)}` : ""}, ${git.status.clean ? "clean" : `${s.modified} changed, ${s.untracked} untracked${s.conflicted ? `, ${s.conflicted} conflicted` : ""}`}`);
-  }
-  const open4 = doc.todos.filter((t) => t.status !== "completed").length + doc.task_list.pending_tasks.length + doc.task_list.in_progress_tasks.length;
-  if (open4 > 0) lines.push(`  Open todos and tasks: ${open4}`);
-  for (const w of doc.warnings) {
-    lines.push(c.yellow(`  Warning: ${oneLine(w)}`));
-  }
-  for (const e of git.errors) lines.push(c.yellow(`  Warning: ${oneLine(e)}`));
-  lines.push("", `Resume with: mpm-session resume`);
-  const cleanup = renderCleanup(result.cleanup, c, width);
-  if (cleanup.length > 0) lines.push("", ...cleanup);
-  return lines.join("\n") + "\n";
-}
-function commitLine(indent, commit, width) {
-  return cutAtWord(`${indent}${commit.sha.slice(0, 7)} ${oneLine(commit.message)}`, width);
-}
-function commitLines(commits, count, width) {
-  const lines = commits.map((commit) => commitLine("    ", commit, width));
-  if (count > commits.length) {
-    lines.push(`    \u2026 and ${count - commits.length} more`);
-  }
-  return lines;
-}
-function renderResume(result, c, nowMs = Date.now(), width = Number.POSITIVE_INFINITY) {
-  const lines = [];
-  for (const w of result.warnings) {
-    lines.push(c.yellow(`Warning: ${oneLine(w)}`));
-  }
-  const doc = result.session;
-  if (!doc) {
-    lines.push('No paused sessions found in this project. Save one with: mpm-session pause -m "what you are doing"');
-    return lines.join("\n") + "\n";
-  }
-  lines.push(...renderSessionText(doc, c, nowMs, width));
-  const since = result.since;
-  if (since) {
-    lines.push("", c.bold("Since you paused:"));
-    if (!since.available) {
-      lines.push("  (not a git repository now: no git comparison)");
-    } else {
-      const branchNow = oneLine(since.branch_now ?? "detached HEAD");
-      if (since.branch_switched) {
-        lines.push(c.yellow(`  Branch switched: ${oneLine(doc.git_context.branch ?? "detached")} -> ${branchNow}`));
-        if (doc.git_context.branch) {
-          lines.push(`  Back to it with: git switch ${shellQuote(doc.git_context.branch)}`);
-        }
-      }
-      if (since.unpushed_count !== null && since.unpushed_count > 0) {
-        lines.push(`  Branch now: ${since.branch_now ? `${branchNow}, ` : "detached HEAD, "}${plural(since.unpushed_count, "commit")} not pushed:`, ...commitLines(since.unpushed_commits, since.unpushed_count, width));
-      } else if (since.unpushed_count === 0) {
-        lines.push(`  Branch now: ${branchNow}, everything pushed`);
-      } else {
-        lines.push(`  Branch now: ${branchNow}`);
-      }
-      if (since.head_unknown) {
-        lines.push("  New commits: cannot tell: the session saved no full HEAD (it was written by claude-mpm)");
-      } else if (since.head_diverged) {
-        lines.push(c.yellow("  The paused commit is no longer in the history of HEAD"));
-      }
-      if (since.new_commit_count > 0) {
-        lines.push(`  ${plural(since.new_commit_count, "new commit")} on this branch:`, ...commitLines(since.new_commits, since.new_commit_count, width));
-      } else if (!since.head_diverged && !since.head_unknown) {
-        lines.push("  No new commits on this branch");
-      }
-      if (since.files_changed_count > 0) {
-        lines.push(`  ${plural(since.files_changed_count, "file")} changed by commits:`);
-        for (const f of since.files_changed.slice(0, 10)) {
-          lines.push(`    ${displayPath(f)}`);
-        }
-        if (since.files_changed_count > 10) {
-          lines.push(`    \u2026 and ${since.files_changed_count - 10} more`);
-        }
-      }
-      if (since.default_ref && since.default_new_count !== null) {
-        const ref = oneLine(since.default_ref);
-        lines.push(since.default_new_count === 0 ? `  ${ref}: no new commits since the pause (as last fetched)` : `  ${ref}: ${plural(since.default_new_count, "new commit")} since the pause (as last fetched):`, ...commitLines(since.default_new_commits, since.default_new_count, width));
-      }
-      const w = since.working_tree_now;
-      if (w) {
-        lines.push(w.modified + w.untracked + w.conflicted === 0 ? "  Working tree now: clean" : `  Working tree now: ${w.modified} changed, ${w.untracked} untracked${w.conflicted ? `, ${w.conflicted} conflicted` : ""}`);
-      }
-    }
-    if (since.completed_since.length > 0) {
-      lines.push(`  Todos completed since: ${since.completed_since.length}`);
-    }
-    if (since.open_todos.length > 0) {
-      lines.push(`  Todos still open${since.todos_checked ? "" : " (as saved)"}: ${since.open_todos.length}`);
-    }
-  }
-  return lines.join("\n") + "\n";
-}
-var MESSAGE_SHOWN_CHARS = 4e3;
-function hangingWrap(first, hang, text2, width) {
-  const out = [];
-  const paragraphs = text2.split(/\r?\n/).map((l) => escapeControl(l));
-  paragraphs.forEach((paragraph, index) => {
-    let line = index === 0 ? first : hang;
-    let empty = true;
-    for (const word of paragraph.split(/ +/)) {
-      if (word === "") continue;
-      if (!empty && line.length + 1 + word.length > width) {
-        out.push(line);
-        line = hang;
-        empty = true;
-      }
-      line += (empty ? "" : " ") + word;
-      empty = false;
-    }
-    out.push(line.trimEnd());
-  });
-  return out;
-}
-var FILES_SHOWN = 10;
-function fileLines(label, files, count) {
-  if (count === 0) return [];
-  const lines = [
-    `  ${label}:`
-  ];
-  for (const f of files.slice(0, FILES_SHOWN)) {
-    lines.push(`    ${displayPath(f)}`);
-  }
-  const shown = Math.min(files.length, FILES_SHOWN);
-  if (count > shown) lines.push(`    \u2026 and ${count - shown} more`);
-  return lines;
-}
-function keptWorktreeLines(doc, width) {
-  const summary = doc.worktree_prune_summary;
-  if (!summary) return [];
-  const kept = [
-    ...summary.worktrees.filter((w) => w.action === "preserved"),
-    ...summary.orphans.filter((o) => o.action === "preserved")
-  ];
-  if (kept.length === 0) return [];
-  const lines = [
-    `  Agent worktrees kept with work: ${kept.length} (mpm-session worktrees shows them now)`
-  ];
-  const shown = kept.slice(0, FILES_SHOWN);
-  const labelWidth = Math.max(...shown.map((k) => k.relative_path.length));
-  for (const k of shown) {
-    const codes = [
-      ...new Set(k.reasons.map((r) => r.code))
-    ].join(", ");
-    lines.push(fitEntry("    ", displayPath(k.relative_path), codes, width, labelWidth));
-  }
-  if (kept.length > FILES_SHOWN) {
-    lines.push(`    \u2026 and ${kept.length - FILES_SHOWN} more`);
-  }
-  return lines;
-}
-function renderSessionText(doc, c, nowMs = Date.now(), width = Number.POSITIVE_INFINITY) {
-  const git = doc.git_context;
-  const lines = [
-    c.bold(`Resuming session ${doc.session_id}`),
-    `  ${pausedLine(doc.paused_at, nowMs)}`,
-    `  Project:   ${displayPath(doc.project_path)}`
-  ];
-  if (doc.conversation.summary) {
-    const full = doc.conversation.summary;
-    const shown = full.length > MESSAGE_SHOWN_CHARS ? full.slice(0, MESSAGE_SHOWN_CHARS) : full;
-    const hang = " ".repeat("  Message:   ".length);
-    lines.push(...hangingWrap("  Message:   ", hang, shown, width));
-    if (shown.length < full.length) {
-      lines.push(`${hang}\u2026 (${full.length - shown.length} more characters in .claude-mpm/sessions/${doc.session_id}.json)`);
-    }
-  }
-  const carried = doc.conversation.carried_message;
-  if (carried) {
-    const text2 = carried.text.slice(0, MESSAGE_SHOWN_CHARS).split(/\r?\n/).map((l) => escapeControl(l));
-    lines.push(`  Last note: ${text2[0]}`, ...text2.slice(1).map((l) => `             ${l}`), `             (written ${carried.paused_at} with ${carried.session_id})`);
-  }
-  if (git.is_git_repo) {
-    lines.push(`  Git:       ${git.branch ? `branch ${oneLine(git.branch)}` : "detached HEAD"}${git.head ? ` at ${git.head.slice(0, 7)}` : ""}${git.operation_in_progress ? ` (${git.operation_in_progress} in progress)` : ""}`);
-    const s = git.status;
-    if (!s.clean) {
-      lines.push(`  Changes:   ${s.counts.modified} changed, ${s.counts.untracked} untracked, ${s.counts.conflicted} conflicted`);
-      lines.push(...fileLines("Changed", s.modified_files, s.counts.modified), ...fileLines("Untracked", s.untracked_files, s.counts.untracked));
-    }
-    if (git.recent_commits.length > 0) {
-      lines.push("  Recent commits:");
-      for (const commit of git.recent_commits) {
-        lines.push(commitLine("    ", commit, width));
-      }
-    }
-  }
-  lines.push(...keptWorktreeLines(doc, width));
-  const open4 = doc.todos.filter((t) => t.status !== "completed");
-  if (open4.length > 0) {
-    lines.push("  Todos:");
-    for (const t of open4.slice(0, 15)) {
-      lines.push(`    [${t.status === "in_progress" ? "~" : " "}] ${truncate(oneLine(t.content), 100)}`);
-    }
-    if (open4.length > 15) lines.push(`    \u2026 and ${open4.length - 15} more`);
-  }
-  const tasks = [
-    ...doc.task_list.in_progress_tasks,
-    ...doc.task_list.pending_tasks
-  ];
-  if (tasks.length > 0) {
-    lines.push("  Tasks:");
-    for (const t of tasks.slice(0, 15)) {
-      lines.push(`    [${t.status === "in_progress" ? "~" : " "}] ${truncate(oneLine(t.subject), 100)}`);
-    }
-    if (tasks.length > 15) lines.push(`    \u2026 and ${tasks.length - 15} more`);
-  }
-  return lines;
-}
-function worktreeLabel(root, worktree) {
-  if (!root) return worktree;
-  if (worktree === root) return ".";
-  return worktree.startsWith(`${root}/`) ? worktree.slice(root.length + 1) : worktree;
-}
-function renderList(result, c) {
-  if (result.total === 0) {
-    return 'No paused sessions found in this project. Save one with: mpm-session pause -m "what you are doing"\n';
-  }
-  const rows = result.sessions.map((s) => [
-    s.id,
-    s.paused_at ? s.paused_at.replace("T", " ").replace(/\.\d+Z$/, "Z") : "?",
-    s.error ? "(unreadable)" : oneLine(s.branch ?? "-"),
-    s.worktree ? oneLine(worktreeLabel(result.projectRoot, s.worktree)) : "-",
-    s.error ? oneLine(s.error) : truncate(oneLine(firstLine(s.message)), 60)
-  ]);
-  const header = [
-    "ID",
-    "PAUSED AT (UTC)",
-    "BRANCH",
-    "WORKTREE",
-    "MESSAGE"
-  ];
-  const widths = header.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i].length))));
-  const fmt = (r) => r.map((cell, i) => i === r.length - 1 ? cell : truncate(cell, widths[i]).padEnd(widths[i])).join("  ").trimEnd();
-  const lines = [
-    c.bold(fmt(header)),
-    ...rows.map(fmt)
-  ];
-  if (result.sessions.length < result.total) {
-    lines.push(c.dim(`(${result.sessions.length} of ${result.total} sessions shown; use --all or --limit N)`));
-  }
-  return lines.join("\n") + "\n";
-}
-function renderPrune(summary, c, width = DEFAULT_WIDTH) {
-  const block2 = renderCleanup(summary, c, width);
-  if (block2.length === 0) {
-    return "Nothing to clean under .claude/worktrees/\n";
-  }
-  return block2.join("\n") + "\n";
-}
-
-// lib/commands/resume.ts
-import process6 from "node:process";
-
-// lib/decide/select.ts
-function selectSession(readableIds, selector) {
-  const newestFirst = [
-    ...readableIds
-  ].sort((a, b) => compareSessionIds(b, a));
-  if (newestFirst.length === 0) {
-    return {
-      ok: false,
-      reason: "none",
-      message: "No paused sessions found"
-    };
-  }
-  switch (selector.kind) {
-    case "latest": {
-      if (selector.pointer && newestFirst.includes(selector.pointer)) {
-        return {
-          ok: true,
-          id: selector.pointer
-        };
-      }
-      return {
-        ok: true,
-        id: newestFirst[0]
-      };
-    }
-    case "exact": {
-      const id = selector.id.replace(/\.(json|md)$/, "");
-      return newestFirst.includes(id) ? {
-        ok: true,
-        id
-      } : {
-        ok: false,
-        reason: "not-found",
-        message: `Cannot find session '${id}': run 'mpm-session list' to see the saved sessions`
-      };
-    }
-    case "select": {
-      const value = selector.value.trim();
-      if (/^\d+$/.test(value) && value.length < 6) {
-        const n = Number(value);
-        if (n < 1 || n > newestFirst.length) {
-          return {
-            ok: false,
-            reason: "out-of-range",
-            message: `Cannot select session ${value}: there ${newestFirst.length === 1 ? "is 1 session" : `are ${newestFirst.length} sessions`}: choose 1 to ${newestFirst.length}`
-          };
-        }
-        return {
-          ok: true,
-          id: newestFirst[n - 1]
-        };
-      }
-      const prefix = value.startsWith("session-") ? value : `session-${value}`;
-      if (newestFirst.includes(prefix)) return {
-        ok: true,
-        id: prefix
-      };
-      const matches = newestFirst.filter((id) => id.startsWith(prefix));
-      if (matches.length === 1) return {
-        ok: true,
-        id: matches[0]
-      };
-      if (matches.length === 0) {
-        return {
-          ok: false,
-          reason: "not-found",
-          message: `Cannot find a session matching '${value}': run 'mpm-session list' to see the saved sessions`
-        };
-      }
-      return {
-        ok: false,
-        reason: "ambiguous",
-        message: `Cannot select '${value}': it matches ${matches.length} sessions: ${matches.slice(0, 10).join(", ")}${matches.length > 10 ? ", \u2026" : ""}: give more of the id`,
-        matches
-      };
-    }
-  }
-}
-var AUTO_PAUSE_REPEAT_MS = 6e4;
-var CARRY_WINDOW_MS = 24 * 60 * 60 * 1e3;
-function isAutomatic(doc) {
-  return doc.trigger?.source === "hook";
-}
-function worktreeOf(doc) {
-  return doc.active_context?.worktree_path ?? doc.project_path;
-}
-function todoKey(doc) {
-  return JSON.stringify(doc.todos.map((t) => [
-    t.content,
-    t.status
-  ]));
-}
-function statusKey(doc) {
-  const s = doc.git_context.status;
-  return JSON.stringify([
-    s.modified_files,
-    s.untracked_files,
-    s.staged_files,
-    s.conflicted_files,
-    s.counts
-  ]);
-}
-function repeatsAutoPause(previous, next) {
-  const at = Date.parse(next.paused_at);
-  const conversation = next.claude_code.session_id;
-  if (!conversation) return void 0;
-  return previous.find((doc) => {
-    if (!isAutomatic(doc)) return false;
-    if (doc.claude_code?.session_id !== conversation) return false;
-    if (worktreeOf(doc) !== worktreeOf(next)) return false;
-    const then = Date.parse(doc.paused_at);
-    if (!(at - then >= 0 && at - then <= AUTO_PAUSE_REPEAT_MS)) return false;
-    return doc.git_context.head === next.git_context.head && doc.git_context.branch === next.git_context.branch && statusKey(doc) === statusKey(next) && todoKey(doc) === todoKey(next);
-  });
-}
-function carriedMessage(previous, next) {
-  const at = Date.parse(next.paused_at);
-  const manual = previous.filter((doc) => !isAutomatic(doc) && doc.conversation?.summary && Date.parse(doc.paused_at) <= at).sort((a, b) => Date.parse(b.paused_at) - Date.parse(a.paused_at));
-  const conversation = next.claude_code.session_id;
-  const found = (conversation ? manual.find((doc) => doc.claude_code?.session_id === conversation) : void 0) ?? manual.find((doc) => worktreeOf(doc) === worktreeOf(next) && at - Date.parse(doc.paused_at) <= CARRY_WINDOW_MS);
-  if (found) {
-    return {
-      text: found.conversation.summary,
-      paused_at: found.paused_at,
-      session_id: found.session_id
-    };
-  }
-  const carried = previous.filter((doc) => isAutomatic(doc) && doc.conversation?.carried_message && Date.parse(doc.paused_at) <= at && (conversation && doc.claude_code?.session_id === conversation || worktreeOf(doc) === worktreeOf(next) && at - Date.parse(doc.conversation.carried_message.paused_at) <= CARRY_WINDOW_MS)).sort((a, b) => Date.parse(b.paused_at) - Date.parse(a.paused_at));
-  return carried[0]?.conversation.carried_message ?? null;
-}
-function chooseSession(docs, choice) {
-  const fresh = docs.filter((doc) => choice.notBeforeMs === void 0 || Date.parse(doc.paused_at) >= choice.notBeforeMs).sort((a, b) => Date.parse(b.paused_at) - Date.parse(a.paused_at));
-  if (choice.conversationId) {
-    const same2 = fresh.find((doc) => doc.claude_code?.session_id === choice.conversationId);
-    if (same2) return same2;
-  }
-  return fresh.find((doc) => worktreeOf(doc) === choice.worktreePath) ?? fresh[0];
-}
+});
 
 // lib/pool.ts
 import { availableParallelism } from "node:os";
-import process5 from "node:process";
+import process3 from "node:process";
 function defaultConcurrency() {
-  const fromEnv = Number(process5.env.MPM_CONCURRENCY);
+  const fromEnv = Number(process3.env.MPM_CONCURRENCY);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
   return Math.min(16, Math.max(4, availableParallelism() * 3));
 }
@@ -2702,17 +1782,859 @@ async function mapPool(items, fn, limit = defaultConcurrency()) {
   await Promise.all(workers);
   return results;
 }
+var init_pool = __esm({
+  "lib/pool.ts"() {
+  }
+});
 
 // lib/gather/recent_sessions.ts
-var RECENT_SESSIONS_LIMIT = 200;
 async function loadRecentSessions(sessionsDir, limit = RECENT_SESSIONS_LIMIT) {
   const ids = (await listSessionIds(sessionsDir).catch(() => [])).slice(0, limit);
   const docs = await mapPool(ids, (id) => loadSession(sessionsDir, id).catch(() => void 0), 16);
   return docs.filter((d) => d !== void 0);
 }
+var RECENT_SESSIONS_LIMIT;
+var init_recent_sessions = __esm({
+  "lib/gather/recent_sessions.ts"() {
+    init_sessions();
+    init_pool();
+    RECENT_SESSIONS_LIMIT = 200;
+  }
+});
+
+// lib/gather/git.ts
+import { Buffer as Buffer2 } from "node:buffer";
+import { spawn } from "node:child_process";
+import { stat as stat2 } from "node:fs/promises";
+import { constants } from "node:os";
+import { delimiter, resolve } from "node:path";
+import process4 from "node:process";
+function describeGitFailure(result) {
+  if (result.timedOut) return "timed out";
+  const line = result.stderr.split("\n").map((l) => l.trim()).find((l) => l.length > 0);
+  const text2 = line?.replace(/^(fatal|error|warning): /, "") ?? `exit code ${result.code}`;
+  return text2.length > 300 ? `${text2.slice(0, 300)}\u2026` : text2;
+}
+function timeoutFromEnv() {
+  const raw = process4.env.MPM_GIT_TIMEOUT_MS;
+  const parsed = raw === void 0 ? NaN : Number(raw);
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : DEFAULT_GIT_TIMEOUT_MS;
+}
+function cleanEnv(env = process4.env) {
+  const clean = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value === void 0) continue;
+    if (key.toUpperCase().startsWith("GIT_") && !USER_CONFIG_VARS.has(key)) {
+      continue;
+    }
+    clean[key] = value;
+  }
+  return clean;
+}
+async function gitExecutable() {
+  const pathEnv = process4.env.PATH ?? "";
+  if (resolvedGit?.pathEnv === pathEnv) return resolvedGit.path;
+  const windows = process4.platform === "win32";
+  const name = windows ? "git.exe" : "git";
+  for (const dir of pathEnv.split(delimiter)) {
+    if (dir === "") continue;
+    const candidate = resolve(dir, name);
+    try {
+      const info = await stat2(candidate);
+      if (info.isFile() && (windows || (info.mode & 73) !== 0)) {
+        resolvedGit = {
+          pathEnv,
+          path: candidate
+        };
+        return candidate;
+      }
+    } catch {
+    }
+  }
+  throw new GitNotFoundError();
+}
+async function runGit(args, options) {
+  const readOnly = options.readOnly ?? true;
+  const git = await gitExecutable();
+  const argv = [
+    ...readOnly ? [
+      "--no-optional-locks",
+      ...READ_ONLY_CONFIG
+    ] : [],
+    ...args
+  ];
+  const timeoutMs = options.timeoutMs ?? timeoutFromEnv();
+  gitCalls++;
+  const result = await new Promise((done) => {
+    const child = spawn(git, argv, {
+      cwd: options.cwd,
+      env: {
+        ...cleanEnv(),
+        ...BASE_ENV,
+        ...readOnly ? {
+          GIT_OPTIONAL_LOCKS: "0"
+        } : {},
+        ...options.env
+      },
+      stdio: [
+        options.stdin === void 0 ? "ignore" : "pipe",
+        "pipe",
+        "pipe"
+      ],
+      windowsHide: true
+    });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on("data", (chunk) => stdout.push(chunk));
+    child.stderr.on("data", (chunk) => stderr.push(chunk));
+    if (options.stdin !== void 0) {
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(options.stdin);
+    }
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      done({
+        code: 124,
+        stdout: "",
+        stderr: "",
+        timedOut: true
+      });
+    }, timeoutMs);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      done(error);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      const killed = signal ? `fatal: git was killed by ${signal}
+` : "";
+      const out = Buffer2.concat(stdout);
+      done({
+        code: code ?? 128 + (constants.signals[signal] ?? 0),
+        stdout: out.toString("utf8"),
+        stdoutBytes: out,
+        stderr: Buffer2.concat(stderr).toString("utf8") + killed,
+        timedOut: false
+      });
+    });
+  });
+  if (!(result instanceof Error)) return result;
+  return await launchFailure(result, options.cwd);
+}
+async function launchFailure(error, cwd) {
+  const code = error.code;
+  const cwdGone = await stat2(cwd).then((s) => !s.isDirectory(), () => true);
+  if (cwdGone || code === "ENOTDIR") {
+    return {
+      code: 128,
+      stdout: "",
+      stderr: `fatal: cannot change to '${cwd}': no such directory`,
+      timedOut: false
+    };
+  }
+  if (code === "ENOENT") throw new GitNotFoundError();
+  throw error;
+}
+async function gitOk(args, options) {
+  const result = await runGit(args, options);
+  if (result.code !== 0) throw new GitError(args, result);
+  return result.stdout;
+}
+function splitNul(text2) {
+  const parts = text2.split("\0");
+  if (parts.at(-1) === "") parts.pop();
+  return parts;
+}
+var DEFAULT_GIT_TIMEOUT_MS, GitNotFoundError, GitError, BASE_ENV, READ_ONLY_CONFIG, USER_CONFIG_VARS, resolvedGit, gitCalls;
+var init_git = __esm({
+  "lib/gather/git.ts"() {
+    DEFAULT_GIT_TIMEOUT_MS = 6e4;
+    GitNotFoundError = class extends Error {
+      constructor() {
+        super("Cannot run git: 'git' was not found on PATH: install git or add it to PATH");
+        this.name = "GitNotFoundError";
+      }
+    };
+    GitError = class extends Error {
+      /** The git arguments, for diagnostics. */
+      args;
+      /** The result git produced. */
+      result;
+      constructor(args, result) {
+        super(`git ${args[0] ?? ""} failed: ${describeGitFailure(result)}`);
+        this.name = "GitError";
+        this.args = args;
+        this.result = result;
+      }
+    };
+    BASE_ENV = {
+      GIT_TERMINAL_PROMPT: "0",
+      GIT_PAGER: "cat",
+      // Messages are parsed and quoted; keep them in one language.
+      LC_ALL: "C",
+      LANGUAGE: "C"
+    };
+    READ_ONLY_CONFIG = [
+      "-c",
+      "core.fsmonitor=false",
+      "-c",
+      "core.hooksPath=/dev/null",
+      "-c",
+      "core.untrackedCache=false",
+      "-c",
+      "status.showUntrackedFiles=all"
+    ];
+    USER_CONFIG_VARS = /* @__PURE__ */ new Set([
+      "GIT_CONFIG_GLOBAL",
+      "GIT_CONFIG_SYSTEM",
+      "GIT_CONFIG_NOSYSTEM"
+    ]);
+    gitCalls = 0;
+  }
+});
+
+// lib/gather/status_parse.ts
+function statusArgs(options = {}) {
+  return [
+    "status",
+    "--porcelain=v2",
+    "-z",
+    "--untracked-files=all",
+    ...options.branch ? [
+      "--branch"
+    ] : [],
+    ...options.branch && options.aheadBehind === false ? [
+      "--no-ahead-behind"
+    ] : [],
+    ...options.stash ? [
+      "--show-stash"
+    ] : [],
+    ...options.ignored ? [
+      "--ignored=matching"
+    ] : [],
+    ...options.renames === false ? [
+      "--no-renames"
+    ] : []
+  ];
+}
+function parsePorcelainV2(output, options = {}) {
+  const status = {
+    stashCount: 0,
+    staged: [],
+    modified: [],
+    untracked: [],
+    conflicted: [],
+    ignored: []
+  };
+  const records = output.split("\0");
+  let sawOid = false;
+  let sawHead = false;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (record === "") continue;
+    const kind = record[0];
+    if (kind === "#") {
+      if (record.startsWith("# branch.oid ")) sawOid = true;
+      if (record.startsWith("# branch.head ")) sawHead = true;
+      parseHeader(record, status);
+    } else if (kind === "1") {
+      addChange(status, fields(record, 9), void 0);
+    } else if (kind === "2") {
+      addChange(status, fields(record, 10), records[++i]);
+    } else if (kind === "u") {
+      status.conflicted.push(fields(record, 11)[10]);
+    } else if (kind === "?") {
+      status.untracked.push(record.slice(2));
+    } else if (kind === "!") {
+      status.ignored.push(record.slice(2));
+    } else {
+      throw new Error(`Cannot parse git status: unexpected record '${record.slice(0, 40)}'`);
+    }
+  }
+  if (options.expectBranchHeaders && !(sawOid && sawHead)) {
+    throw new Error("Cannot parse git status: the branch headers are missing");
+  }
+  return status;
+}
+function fields(record, count) {
+  const parts = [];
+  let rest = record;
+  for (let i = 0; i < count - 1; i++) {
+    const space = rest.indexOf(" ");
+    if (space < 0) {
+      throw new Error(`Cannot parse git status: short record '${record.slice(0, 40)}'`);
+    }
+    parts.push(rest.slice(0, space));
+    rest = rest.slice(space + 1);
+  }
+  parts.push(rest);
+  return parts;
+}
+function addChange(status, parts, origPath) {
+  const [indexLetter, worktreeLetter] = parts[1];
+  const entry = {
+    path: parts[parts.length - 1],
+    index: indexLetter,
+    worktree: worktreeLetter,
+    ...origPath === void 0 ? {} : {
+      origPath
+    }
+  };
+  if (indexLetter !== ".") status.staged.push(entry);
+  if (worktreeLetter !== ".") status.modified.push(entry);
+}
+function parseHeader(record, status) {
+  const [, key, ...rest] = record.split(" ");
+  const value = rest.join(" ");
+  switch (key) {
+    case "branch.oid":
+      if (value !== "(initial)") status.head = value;
+      break;
+    case "branch.head":
+      if (value !== "(detached)") status.branch = value;
+      break;
+    case "branch.upstream":
+      status.upstream = value;
+      break;
+    case "branch.ab": {
+      const match = /^\+(\d+) -(\d+)$/.exec(value);
+      if (match) {
+        status.ahead = Number(match[1]);
+        status.behind = Number(match[2]);
+      }
+      break;
+    }
+    case "stash":
+      status.stashCount = Number(value) || 0;
+      break;
+  }
+}
+var init_status_parse = __esm({
+  "lib/gather/status_parse.ts"() {
+  }
+});
+
+// lib/gather/worktree_list_parse.ts
+function escapeInvalidUtf8(bytes) {
+  let out = "";
+  let start = 0;
+  const fatal = new TextDecoder("utf-8", {
+    fatal: true
+  });
+  const decodeRun = (from, to) => new TextDecoder().decode(bytes.subarray(from, to));
+  for (let i = 0; i < bytes.length; ) {
+    let ok = 0;
+    for (let len = 1; len <= 4 && i + len <= bytes.length; len++) {
+      try {
+        fatal.decode(bytes.subarray(i, i + len));
+        ok = len;
+        break;
+      } catch {
+      }
+    }
+    if (ok === 0) {
+      out += decodeRun(start, i) + `\\x${bytes[i].toString(16).padStart(2, "0")}`;
+      i++;
+      start = i;
+    } else i += ok;
+  }
+  return out + decodeRun(start, bytes.length);
+}
+function isUtf8(bytes) {
+  try {
+    new TextDecoder("utf-8", {
+      fatal: true
+    }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function parseWorktreeList(output) {
+  const fields2 = [];
+  if (typeof output === "string") {
+    for (const f of output.split("\0")) fields2.push({
+      text: f,
+      valid: true
+    });
+  } else {
+    let start = 0;
+    for (let i = 0; i <= output.length; i++) {
+      if (i === output.length || output[i] === 0) {
+        const bytes = output.subarray(start, i);
+        const valid = isUtf8(bytes);
+        fields2.push({
+          text: valid ? new TextDecoder().decode(bytes) : escapeInvalidUtf8(bytes),
+          valid
+        });
+        start = i + 1;
+      }
+    }
+  }
+  const records = [];
+  let current;
+  for (const { text: field, valid } of fields2) {
+    if (field === "") {
+      current = void 0;
+      continue;
+    }
+    const space = field.indexOf(" ");
+    const key = space < 0 ? field : field.slice(0, space);
+    const value = space < 0 ? "" : field.slice(space + 1);
+    if (key === "worktree") {
+      current = {
+        path: value,
+        detached: false,
+        bare: false
+      };
+      records.push(current);
+      if (!valid) current.undecodable = true;
+      continue;
+    }
+    if (!current) continue;
+    if (!valid && (key === "branch" || key === "HEAD")) {
+      current.undecodable = true;
+    }
+    switch (key) {
+      case "HEAD":
+        current.head = value;
+        break;
+      case "branch":
+        current.branchRef = value;
+        break;
+      case "detached":
+        current.detached = true;
+        break;
+      case "bare":
+        current.bare = true;
+        break;
+      case "locked":
+        current.lockReason = value;
+        break;
+      case "prunable":
+        current.prunableReason = value;
+        break;
+    }
+  }
+  return records;
+}
+function shortBranchName(ref) {
+  return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
+}
+var init_worktree_list_parse = __esm({
+  "lib/gather/worktree_list_parse.ts"() {
+  }
+});
+
+// lib/types.ts
+var SCHEMA_VERSION, MAX_LISTED_PATHS;
+var init_types = __esm({
+  "lib/types.ts"() {
+    SCHEMA_VERSION = 1;
+    MAX_LISTED_PATHS = 500;
+  }
+});
+
+// lib/gather/repo.ts
+import { readFile as readFile4, stat as stat3 } from "node:fs/promises";
+import { join as join3, resolve as resolve2 } from "node:path";
+async function locateRepo(cwd) {
+  const flags2 = [
+    "--show-toplevel",
+    "--git-dir",
+    "--git-common-dir"
+  ];
+  const ask = (...asked) => runGit([
+    "rev-parse",
+    "--path-format=absolute",
+    ...asked
+  ], {
+    cwd
+  });
+  const all = await ask(...flags2);
+  if (all.code !== 0 && /detected dubious ownership/.test(all.stderr)) {
+    throw new UserError(`Cannot use the repository at '${cwd}': it is owned by another user: run the command as its owner, or trust it with 'git config --global --add safe.directory ${cwd}'`);
+  }
+  if (all.code !== 0) return void 0;
+  let paths = all.stdout.split("\n");
+  if (paths.at(-1) === "") paths.pop();
+  if (paths.length !== flags2.length) {
+    const each = await Promise.all(flags2.map((flag) => ask(flag)));
+    if (each.some((r) => r.code !== 0)) return void 0;
+    paths = each.map((r) => r.stdout.replace(/\n$/, ""));
+  }
+  const [topLevel, gitDir, commonDir] = paths;
+  if (!topLevel || !gitDir || !commonDir) return void 0;
+  return {
+    topLevel,
+    gitDir: resolve2(cwd, gitDir),
+    commonDir: resolve2(cwd, commonDir)
+  };
+}
+async function operationInProgress(gitDir) {
+  const markers = [
+    [
+      "rebase-merge",
+      "rebase"
+    ],
+    [
+      "rebase-apply",
+      "rebase"
+    ],
+    [
+      "MERGE_HEAD",
+      "merge"
+    ],
+    [
+      "CHERRY_PICK_HEAD",
+      "cherry-pick"
+    ],
+    [
+      "REVERT_HEAD",
+      "revert"
+    ],
+    [
+      "BISECT_LOG",
+      "bisect"
+    ]
+  ];
+  const found = await Promise.all(markers.map(([name]) => exists(join3(gitDir, name))));
+  const index = found.findIndex(Boolean);
+  return index < 0 ? null : markers[index][1];
+}
+async function exists(path) {
+  try {
+    await stat3(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function recentCommits(cwd, count = 5) {
+  const output = await gitOk([
+    "log",
+    `-${count}`,
+    "--no-color",
+    `--format=%H${FIELD}%an${FIELD}%aI${FIELD}%s${RECORD}`
+  ], {
+    cwd
+  });
+  return parseCommitLog(output);
+}
+function parseCommitLog(output) {
+  return output.split(RECORD).map((r) => r.replace(/^\n/, "")).filter((r) => r.length > 0).map((record) => {
+    const [sha, author, timestamp, message] = record.split(FIELD);
+    return {
+      sha,
+      author,
+      timestamp,
+      message: message ?? ""
+    };
+  });
+}
+function statusSnapshot(status) {
+  const cap = (paths) => paths.slice(0, MAX_LISTED_PATHS);
+  const stagedPaths = status.staged.map((e) => e.path);
+  const unstagedPaths = status.modified.map((e) => e.path);
+  const modified = [
+    .../* @__PURE__ */ new Set([
+      ...stagedPaths,
+      ...unstagedPaths
+    ])
+  ];
+  return {
+    clean: stagedPaths.length + unstagedPaths.length + status.untracked.length + status.conflicted.length === 0,
+    modified_files: cap(modified),
+    untracked_files: cap(status.untracked),
+    staged_files: cap(stagedPaths),
+    unstaged_files: cap(unstagedPaths),
+    conflicted_files: cap(status.conflicted),
+    counts: {
+      modified: modified.length,
+      staged: stagedPaths.length,
+      unstaged: unstagedPaths.length,
+      untracked: status.untracked.length,
+      conflicted: status.conflicted.length
+    },
+    truncated: [
+      modified,
+      status.untracked,
+      status.conflicted
+    ].some((l) => l.length > MAX_LISTED_PATHS)
+  };
+}
+function emptyGitContext(errors = []) {
+  return {
+    is_git_repo: false,
+    branch: null,
+    head: null,
+    detached: false,
+    upstream: null,
+    ahead: null,
+    behind: null,
+    recent_commits: [],
+    status: statusSnapshot({
+      stashCount: 0,
+      staged: [],
+      modified: [],
+      untracked: [],
+      conflicted: [],
+      ignored: []
+    }),
+    stash_count: 0,
+    operation_in_progress: null,
+    worktree_count: 0,
+    errors
+  };
+}
+function unknownGitContext() {
+  const context = emptyGitContext();
+  context.status.clean = false;
+  return context;
+}
+function failure(what, result) {
+  return `Cannot read ${what}: ${describeGitFailure(result)}`;
+}
+async function stashCount(commonDir, cwd) {
+  try {
+    const text2 = await readFile4(join3(commonDir, "logs", "refs", "stash"), "utf8");
+    return text2.split("\n").filter((line) => line !== "").length;
+  } catch (error) {
+    if (error.code === "ENOENT") return 0;
+  }
+  const list = await runGit([
+    "stash",
+    "list",
+    "-z"
+  ], {
+    cwd
+  });
+  if (list.code !== 0) return failure("stash list", list);
+  return list.stdout.split("\0").filter((e) => e !== "").length;
+}
+function startGitCapture(folder) {
+  const failed2 = (error) => ({
+    code: 128,
+    stdout: "",
+    stderr: error.message,
+    timedOut: false
+  });
+  return {
+    status: runGit([
+      ...SNAPSHOT_STATUS_ARGS
+    ], {
+      cwd: folder,
+      env: PATHSPEC_ENV
+    }).catch(failed2),
+    commits: recentCommits(folder).then((list) => ({
+      ok: true,
+      list
+    }), (error) => ({
+      ok: false,
+      error
+    })),
+    worktreeList: runGit([
+      "worktree",
+      "list",
+      "--porcelain",
+      "-z"
+    ], {
+      cwd: folder
+    }).catch(failed2)
+  };
+}
+async function settleEarly(early) {
+  await Promise.all([
+    early.status,
+    early.commits,
+    early.worktreeList
+  ]);
+}
+async function captureGitContext(repo, early = startGitCapture(repo.topLevel)) {
+  const [statusResult, commits, worktrees, operation, stash] = await Promise.all([
+    early.status,
+    early.commits,
+    early.worktreeList,
+    operationInProgress(repo.gitDir),
+    stashCount(repo.commonDir, repo.topLevel)
+  ]);
+  const context = emptyGitContext();
+  context.is_git_repo = true;
+  context.operation_in_progress = operation;
+  if (statusResult.code === 0) {
+    try {
+      const status = parsePorcelainV2(statusResult.stdout, {
+        expectBranchHeaders: true
+      });
+      context.branch = status.branch ?? null;
+      context.head = status.head ?? null;
+      context.detached = status.branch === void 0;
+      context.upstream = status.upstream ?? null;
+      context.ahead = status.ahead ?? null;
+      context.behind = status.behind ?? null;
+      if (typeof stash === "number") context.stash_count = stash;
+      else context.errors.push(stash);
+      context.status = statusSnapshot(status);
+    } catch (error) {
+      context.errors.push(`Cannot read status: ${error.message}`);
+    }
+  } else {
+    context.errors.push(failure("status", statusResult));
+  }
+  if (context.errors.some((e) => e.startsWith("Cannot read status"))) {
+    context.status.clean = false;
+  }
+  const statusRead = !context.errors.some((e) => e.startsWith("Cannot read status"));
+  if (commits.ok) {
+    context.recent_commits = commits.list;
+  } else if (context.head !== null || !statusRead) {
+    context.errors.push(`Cannot read recent commits: ${commits.error.message}`);
+  }
+  if (worktrees.code === 0) {
+    context.worktree_count = parseWorktreeList(worktrees.stdout).length;
+  } else {
+    context.errors.push(failure("worktree list", worktrees));
+  }
+  return context;
+}
+var FULL_STATUS_ARGS, SNAPSHOT_EXCLUDED_DIRS, SNAPSHOT_STATUS_ARGS, PATHSPEC_ENV, FIELD, RECORD;
+var init_repo = __esm({
+  "lib/gather/repo.ts"() {
+    init_errors();
+    init_git();
+    init_status_parse();
+    init_worktree_list_parse();
+    init_types();
+    FULL_STATUS_ARGS = statusArgs({
+      branch: true,
+      stash: true
+    });
+    SNAPSHOT_EXCLUDED_DIRS = [
+      ".claude/worktrees",
+      ".claude-mpm"
+    ];
+    SNAPSHOT_STATUS_ARGS = [
+      // The stash is counted from its reflog instead (see stashCount): the
+      // status then need not walk it.
+      ...statusArgs({
+        branch: true
+      }),
+      "--",
+      ":(top)",
+      ...SNAPSHOT_EXCLUDED_DIRS.map((dir) => `:(top,exclude)${dir}`)
+    ];
+    PATHSPEC_ENV = {
+      GIT_LITERAL_PATHSPECS: "0"
+    };
+    FIELD = "";
+    RECORD = "";
+  }
+});
+
+// lib/gather/project.ts
+import { realpath, stat as stat4 } from "node:fs/promises";
+import { join as join4, resolve as resolve3 } from "node:path";
+import process5 from "node:process";
+async function resolveProject(projectPath) {
+  return await projectAt(await projectFolder(projectPath));
+}
+async function projectAt(workingDirectory, worktreeList) {
+  const located = await locateAt(workingDirectory);
+  const { repo } = located;
+  if (repo) return {
+    ...await worktreesOf(repo, worktreeList),
+    ...located
+  };
+  return located.gitMissing ? {
+    ...notGit(workingDirectory),
+    gitMissing: true
+  } : notGit(workingDirectory);
+}
+async function locateProject(projectPath) {
+  return await locateAt(await projectFolder(projectPath));
+}
+async function projectFolder(projectPath) {
+  const given = resolve3(process5.cwd(), projectPath ?? ".");
+  let info;
+  try {
+    info = await stat4(given);
+  } catch {
+    throw new UserError(`Cannot use project path '${given}': no such directory: check the path or omit it to use the current directory`);
+  }
+  if (!info.isDirectory()) {
+    throw new UserError(`Cannot use project path '${given}': not a directory: give the project's folder`);
+  }
+  return await realpath(given);
+}
+async function locateAt(workingDirectory) {
+  try {
+    const repo = await locateRepo(workingDirectory);
+    return repo ? {
+      workingDirectory,
+      repo
+    } : {
+      workingDirectory
+    };
+  } catch (error) {
+    if (!(error instanceof GitNotFoundError)) throw error;
+    return {
+      workingDirectory,
+      gitMissing: true
+    };
+  }
+}
+function notGit(folder) {
+  return {
+    root: folder,
+    worktreeRoot: folder,
+    worktreeBranch: null,
+    worktreeRoots: [
+      folder
+    ],
+    workingDirectory: folder
+  };
+}
+async function worktreesOf(repo, worktreeList) {
+  const list = await (worktreeList ?? runGit([
+    "worktree",
+    "list",
+    "--porcelain",
+    "-z"
+  ], {
+    cwd: repo.topLevel
+  }));
+  const records = list.code === 0 ? parseWorktreeList(list.stdout) : [];
+  const real2 = (p) => realpath(p).catch(() => p);
+  const roots = await Promise.all(records.filter((r) => !r.bare).map((r) => real2(r.path)));
+  const topReal = await real2(repo.topLevel);
+  const current = records.find((r) => !r.bare && resolve3(r.path) === resolve3(repo.topLevel));
+  const main2 = records[0];
+  let root = topReal;
+  if (main2 && !main2.bare) root = await real2(main2.path);
+  else if (!main2 && repo.commonDir.endsWith("/.git")) {
+    root = await real2(join4(repo.commonDir, ".."));
+  }
+  const branchRef = current?.branchRef;
+  return {
+    root,
+    worktreeRoot: topReal,
+    worktreeBranch: branchRef ? branchRef.replace(/^refs\/heads\//, "") : null,
+    worktreeRoots: roots.length > 0 ? roots : [
+      topReal
+    ]
+  };
+}
+var init_project = __esm({
+  "lib/gather/project.ts"() {
+    init_errors();
+    init_git();
+    init_repo();
+    init_worktree_list_parse();
+  }
+});
 
 // lib/gather/since.ts
-var ORIENTATION_LIST_LIMIT = 10;
 function emptyOrientation(headUnknown = false) {
   return {
     head_unknown: headUnknown,
@@ -2828,8 +2750,21 @@ async function gatherOrientation(cwd, pausedAt, pausedHead) {
   }
   return facts;
 }
+var ORIENTATION_LIST_LIMIT;
+var init_since = __esm({
+  "lib/gather/since.ts"() {
+    init_git();
+    ORIENTATION_LIST_LIMIT = 10;
+  }
+});
 
 // lib/commands/resume.ts
+var resume_exports = {};
+__export(resume_exports, {
+  listSessions: () => listSessions,
+  resume: () => resume
+});
+import process6 from "node:process";
 async function resume(options = {}) {
   const project = await resolveProject(options.projectPath);
   const sessionsDir = sessionsDirFor(project.root);
@@ -3035,573 +2970,121 @@ async function listSessions(options = {}) {
     projectRoot: project.root
   };
 }
+var init_resume = __esm({
+  "lib/commands/resume.ts"() {
+    init_errors();
+    init_select();
+    init_recent_sessions();
+    init_claude();
+    init_git();
+    init_project();
+    init_repo();
+    init_since();
+    init_sessions();
+    init_pool();
+  }
+});
 
-// lib/commands/resume_cli.ts
-var PROJECT_ALIAS = {
-  name: "project",
-  value: "PATH",
-  help: "Same as -C PATH",
-  hidden: true
-};
-function isFolder(path) {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+// lib/decide/clean_plan.ts
+function sessionTime(id) {
+  const m = /^session-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(id);
+  if (!m) return void 0;
+  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
 }
-var resumeCommand = {
-  name: "resume",
-  summary: "Show a saved session and what changed since",
-  usage: "[ID] [options]",
-  description: `Show a saved session (the latest by default) and what changed since:
-new commits, a switched branch, changed files, todos still open. To resume
-in another project, use -C PATH.`,
-  options: [
-    {
-      name: "select",
-      value: "N|PREFIX",
-      help: "The N-th newest session (1 is the newest), or the one whose id starts with PREFIX"
-    },
-    PROJECT_ALIAS
-  ],
-  maxPositionals: 1,
-  jsonSchema: "resume.schema.json",
-  examples: [
-    "resume",
-    "resume session-20261125-093000",
-    "resume --select 2",
-    "resume --select 20261125",
-    "-C ~/code/app resume"
-  ],
-  async run(context) {
-    const v = context.values;
-    const id = context.positionals[0];
-    const select = v.select;
-    if (id !== void 0 && select !== void 0) {
-      throw new UsageError("Give either a session id or '--select', not both: run 'mpm-session resume --help' for usage");
+function planClean(ids, rule) {
+  const newestFirst = [
+    ...ids
+  ].sort((a, b) => compareSessionIds(b, a));
+  const protectedIds = new Set([
+    newestFirst[0],
+    rule.latest
+  ].filter(Boolean));
+  return newestFirst.filter((id, index) => {
+    if (protectedIds.has(id)) return false;
+    if (rule.keep !== void 0 && index < rule.keep) return false;
+    if (rule.olderThanMs !== void 0) {
+      const time = sessionTime(id);
+      if (!time) return false;
+      if (rule.now.getTime() - time.getTime() <= rule.olderThanMs) return false;
     }
-    if (id !== void 0 && isFolder(resolve4(context.global.directory ?? process7.cwd(), id))) {
-      throw new UsageError(`Cannot resume session '${id}': it is a folder, not a session id: to resume in that project, run 'mpm-session -C ${id} resume'`);
-    }
-    if (select !== void 0 && /^\s*0+\s*$/.test(select)) {
-      throw new UsageError(`Cannot select session '${select}': sessions count from 1 (the newest): for example --select 1`);
-    }
-    const result = await resume({
-      projectPath: context.projectPath(v.project),
-      id,
-      select,
-      env: context.io.env
-    });
-    for (const w of result.warnings) context.warn(w);
-    if (context.global.json) context.printJson(result);
-    else {
-      context.print(renderResume(result, context.colors, Date.now(), context.width));
-      context.detail(`Sessions folder: ${result.sessionsDir}`);
-    }
-    return 0;
-  }
-};
-
-// lib/commands/clean_cli.ts
-var cleanCommand = {
-  name: "clean",
-  summary: "Delete old session files",
-  usage: "(--keep N | --older-than DURATION) [options]",
-  description: `Delete old session files from .claude-mpm/sessions/. Never deletes the newest
-session or the one LATEST-SESSION.txt points to, and nothing else in the folder.
-Given both --keep and --older-than, both apply: a session is deleted only when
-it is beyond the N newest and older than DURATION.`,
-  options: [
-    {
-      name: "keep",
-      value: "N",
-      help: "Keep the N newest sessions"
-    },
-    {
-      name: "older-than",
-      value: "DURATION",
-      help: "Delete sessions older than DURATION (90min, 12h, 30d, 2w, 6mo; not 'm')"
-    },
-    {
-      name: "dry-run",
-      help: "Only list what would be deleted"
-    },
-    PROJECT_ALIAS
-  ],
-  maxPositionals: 0,
-  jsonSchema: "clean.schema.json",
-  examples: [
-    "clean --keep 50",
-    "clean --older-than 30d --dry-run",
-    "clean --keep 10 --older-than 2w"
-  ],
-  async run(context) {
-    const v = context.values;
-    const keep = parseCount("keep", v.keep);
-    const olderThanMs = parseDurationOption("older-than", v["older-than"]);
-    if (keep === void 0 && olderThanMs === void 0) {
-      throw new UsageError("Say which sessions to delete with '--keep N' or '--older-than DURATION': run 'mpm-session clean --help' for usage");
-    }
-    const result = await cleanSessions({
-      projectPath: context.projectPath(v.project),
-      keep,
-      olderThanMs,
-      dryRun: Boolean(v["dry-run"])
-    });
-    if (context.global.json) context.printJson(result);
-    else context.print(renderClean(result));
-    for (const e of result.errors) context.detail(e);
-    return 0;
-  }
-};
-
-// lib/cli/suggest.ts
-function editDistance(a, b) {
-  const d = Array.from({
-    length: a.length + 1
-  }, (_, i) => Array.from({
-    length: b.length + 1
-  }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.length][b.length];
-}
-function closest(input, known) {
-  const lower = input.toLowerCase();
-  const squash = (s) => s.replace(/[-_]/g, "");
-  let best;
-  let bestScore = Infinity;
-  for (const name of known) {
-    const score = squash(lower) === squash(name) ? 0 : editDistance(lower, name);
-    if (score < bestScore) {
-      best = name;
-      bestScore = score;
-    }
-  }
-  const limit = Math.min(3, Math.max(1, Math.floor(input.length / 3)));
-  if (best !== void 0 && bestScore <= limit) return best;
-  const prefixed = known.filter((n) => n.startsWith(lower));
-  return lower.length >= 2 && prefixed.length === 1 ? prefixed[0] : void 0;
-}
-
-// lib/cli/parse.ts
-var GLOBAL_OPTIONS = [
-  {
-    name: "directory",
-    short: "C",
-    value: "PATH",
-    help: "Run as if started in PATH (git's -C)"
-  },
-  {
-    name: "quiet",
-    short: "q",
-    help: "Print only errors and warnings (--json still prints)"
-  },
-  {
-    name: "verbose",
-    short: "v",
-    help: "Say more: every worktree and its outcome, timings, stack traces on internal errors"
-  },
-  {
-    name: "json",
-    help: "Print one JSON document, errors included"
-  },
-  {
-    name: "color",
-    value: "WHEN",
-    choices: [
-      "auto",
-      "always",
-      "never"
-    ],
-    help: "Colour: auto (default; honours NO_COLOR, FORCE_COLOR, TERM=dumb), always, never"
-  },
-  {
-    name: "help",
-    short: "h",
-    help: "Show help"
-  }
-];
-function helpHint(command) {
-  return command ? `run 'mpm-session ${command} --help' to see the options` : "run 'mpm-session --help' to see the commands";
-}
-function display(spec) {
-  return `--${spec.name}`;
-}
-function globalsOf(values) {
-  const color = values.color ?? "auto";
-  return {
-    directory: values.directory,
-    quiet: Boolean(values.quiet),
-    verbose: Boolean(values.verbose),
-    json: Boolean(values.json),
-    color
-  };
-}
-function wantsJson(args) {
-  const end = args.indexOf("--");
-  return (end === -1 ? args : args.slice(0, end)).includes("--json");
-}
-var OptionReader = class {
-  specs;
-  command;
-  values;
-  positionals;
-  constructor(specs, command) {
-    this.specs = specs;
-    this.command = command;
-    this.values = {};
-    this.positionals = [];
-  }
-  byLong(name) {
-    return this.specs.find((s) => s.name === name);
-  }
-  byShort(letter) {
-    return this.specs.find((s) => s.short === letter);
-  }
-  set(spec, value) {
-    if (spec.choices && typeof value === "string" && !spec.choices.includes(value)) {
-      const guess = closest(value, spec.choices);
-      throw new UsageError(`Option '${display(spec)}' got '${value}': use ${spec.choices.map((c) => `'${c}'`).join(", ")}${guess ? `: did you mean '${guess}'?` : ""}`);
-    }
-    if (spec.multiple) {
-      const list = this.values[spec.name] ?? [];
-      list.push(value);
-      this.values[spec.name] = list;
-    } else {
-      this.values[spec.name] = value;
-    }
-  }
-  unknown(token) {
-    const where = this.command ? ` for '${this.command}'` : "";
-    let guess;
-    if (token.startsWith("--")) {
-      const name = closest(token.slice(2).split("=")[0], this.specs.filter((s) => !s.hidden).map((s) => s.name));
-      guess = name && `--${name}`;
-    }
-    return new UsageError(`Unknown option '${token.split("=")[0]}'${where}: ${guess ? `did you mean '${guess}'? Or ${helpHint(this.command)}` : helpHint(this.command)}`);
-  }
-  needsValue(spec) {
-    return new UsageError(`Option '${display(spec)}' needs a value: give it as '${display(spec)} ${spec.value}': ${helpHint(this.command)}`);
-  }
-  /** Whether `arg` is one of the known options, such as `--json` or `-q`. */
-  isOption(arg) {
-    if (arg.startsWith("--")) {
-      return this.byLong(arg.slice(2).split("=")[0]) !== void 0;
-    }
-    return /^-[a-zA-Z]$/.test(arg) && this.byShort(arg[1]) !== void 0;
-  }
-  /** The value after `spec`: the next argument, unless it is a known option. */
-  nextValue(spec, args, i) {
-    if (i + 1 >= args.length) throw this.needsValue(spec);
-    const next = args[i + 1];
-    if (this.isOption(next)) {
-      throw new UsageError(`Option '${display(spec)}' needs a value, got the option '${next}': give the value first, or write '${display(spec)}=${next}' if you meant it as the value`);
-    }
-    return next;
-  }
-  /**
-   * Reads `args` from `start`; stops at the first positional when
-   * `stopAtPositional`, and returns the index it stopped at.
-   */
-  read(args, start, stopAtPositional) {
-    let i = start;
-    while (i < args.length) {
-      const arg = args[i];
-      if (arg === "--") {
-        if (stopAtPositional) return i;
-        this.positionals.push(...args.slice(i + 1));
-        return args.length;
-      }
-      if (arg.startsWith("--") && arg.length > 2) {
-        const eq = arg.indexOf("=");
-        const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-        const spec = this.byLong(name);
-        if (!spec) throw this.unknown(arg);
-        if (spec.value === void 0) {
-          if (eq !== -1) {
-            throw new UsageError(`Option '${display(spec)}' does not take a value: ${helpHint(this.command)}`);
-          }
-          this.set(spec, true);
-        } else if (eq !== -1) {
-          this.set(spec, arg.slice(eq + 1));
-        } else {
-          this.set(spec, this.nextValue(spec, args, i++));
-        }
-        i++;
-        continue;
-      }
-      if (arg.startsWith("-") && arg.length > 1) {
-        for (let j = 1; j < arg.length; j++) {
-          const spec = this.byShort(arg[j]);
-          if (!spec) throw this.unknown(`-${arg[j]}`);
-          if (spec.value === void 0) {
-            this.set(spec, true);
-            continue;
-          }
-          const rest = arg.slice(j + 1).replace(/^=/, "");
-          if (rest !== "") this.set(spec, rest);
-          else this.set(spec, this.nextValue(spec, args, i++));
-          break;
-        }
-        i++;
-        continue;
-      }
-      if (stopAtPositional) return i;
-      this.positionals.push(arg);
-      i++;
-    }
-    return i;
-  }
-};
-function parseCommandLine(args, commands) {
-  const extra = [
-    {
-      name: "version",
-      short: "V",
-      help: "Show the version"
-    }
-  ];
-  const leading = new OptionReader([
-    ...GLOBAL_OPTIONS,
-    ...extra
-  ], void 0);
-  const at = leading.read(args, 0, true);
-  const name = args[at] === "--" ? args[at + 1] : args[at];
-  const before = leading.values;
-  if (name === void 0 || name === "help") {
-    const topic = name === "help" ? args[at + 1] : void 0;
-    if (topic !== void 0 && !commands.some((c) => c.name === topic)) {
-      throw unknownCommand(topic, commands);
-    }
-    const asked = before.help || before.version || name === "help";
-    if (before.version && !before.help) {
-      return {
-        kind: "version",
-        global: globalsOf(before)
-      };
-    }
-    return {
-      kind: "help",
-      topic,
-      exitCode: asked ? 0 : 2,
-      global: globalsOf(before)
-    };
-  }
-  if (name === "version") return {
-    kind: "version",
-    global: globalsOf(before)
-  };
-  const command = commands.find((c) => c.name === name);
-  if (!command) throw unknownCommand(name, commands);
-  if (before.version) {
-    throw new UsageError(`Option '--version' goes before any command: run 'mpm-session --version'`);
-  }
-  const reader = new OptionReader([
-    ...GLOBAL_OPTIONS,
-    ...command.options
-  ], command.name);
-  Object.assign(reader.values, before);
-  reader.read(args, at + (args[at] === "--" ? 2 : 1), false);
-  const values = reader.values;
-  const global = globalsOf(values);
-  if (values.help) {
-    return {
-      kind: "help",
-      topic: command.name,
-      exitCode: 0,
-      global
-    };
-  }
-  if (reader.positionals.length > command.maxPositionals) {
-    throw new UsageError(`Unexpected argument '${reader.positionals[command.maxPositionals]}' for '${command.name}': run 'mpm-session ${command.name} --help' for usage`);
-  }
-  if (global.json && !command.jsonSchema) {
-    throw new UsageError(`Option '--json' does not apply to '${command.name}': ${helpHint(command.name)}`);
-  }
-  const own = {};
-  for (const spec of command.options) own[spec.name] = values[spec.name];
-  return {
-    kind: "command",
-    command,
-    values: own,
-    positionals: reader.positionals,
-    global
-  };
-}
-function unknownCommand(name, commands) {
-  if (name.startsWith("-")) {
-    return new UsageError(`Unknown option '${name}': ${helpHint()}`);
-  }
-  const guess = closest(name, commands.map((c) => c.name));
-  return new UsageError(`Unknown command '${name}': ${guess ? `did you mean '${guess}'? Or ${helpHint()}` : helpHint()}`);
-}
-
-// lib/cli/completions.ts
-var SHELLS = [
-  "bash",
-  "zsh",
-  "fish"
-];
-function flags(specs) {
-  return specs.filter((s) => !s.hidden).flatMap((s) => s.short ? [
-    `--${s.name}`,
-    `-${s.short}`
-  ] : [
-    `--${s.name}`
-  ]);
-}
-function bash(commands) {
-  const cases = commands.map((c) => `    ${c.name}) opts="${[
-    ...flags(c.options),
-    ...flags(GLOBAL_OPTIONS),
-    ...c.positionalChoices ?? []
-  ].join(" ")}" ;;`);
-  return `# bash completion for mpm-session (mpm-session completions bash)
-_mpm_session() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" cmd="" i opts
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    case "\${COMP_WORDS[i]}" in
-      -C|--directory|--color) ((i++)) ;;
-      -*) ;;
-      *) cmd="\${COMP_WORDS[i]}"; break ;;
-    esac
-  done
-  case "\${COMP_WORDS[COMP_CWORD-1]}" in
-    -C|--directory) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-    --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-  esac
-  case "$cmd" in
-    "") opts="${commands.map((c) => c.name).join(" ")} ${flags(GLOBAL_OPTIONS).join(" ")} --version -V" ;;
-${cases.join("\n")}
-  esac
-  COMPREPLY=($(compgen -W "$opts" -- "$cur"))
-}
-complete -o default -F _mpm_session mpm-session
-`;
-}
-function zshEscape(text2) {
-  return text2.replace(/'/g, "'\\''").replace(/[[\]:]/g, "\\$&");
-}
-function zshSpecs(specs) {
-  return specs.filter((s) => !s.hidden).map((s) => {
-    const action = s.choices ? `(${s.choices.join(" ")})` : s.name === "directory" ? "_files -/" : "_files";
-    const body = `[${zshEscape(s.help)}]${s.value ? `:${s.value}:${action}` : ""}`;
-    return s.short ? `{-${s.short},--${s.name}}'${body}'` : `'--${s.name}${body}'`;
+    return rule.keep !== void 0 || rule.olderThanMs !== void 0;
   });
 }
-function zsh(commands) {
-  const list = commands.map((c) => `'${c.name}:${zshEscape(c.summary)}'`).join(" ");
-  const cases = commands.map((c) => `    ${c.name}) _arguments ${[
-    ...zshSpecs(c.options),
-    ...zshSpecs(GLOBAL_OPTIONS)
-  ].join(" ")}${c.positionalChoices ? ` '1:${c.name}:(${c.positionalChoices.join(" ")})'` : " '*:path:_files'"} ;;`);
-  return `#compdef mpm-session
-# zsh completion for mpm-session (mpm-session completions zsh)
-_mpm_session() {
-  local -a commands
-  commands=(${list})
-  local i cmd=""
-  for ((i = 2; i < CURRENT; i++)); do
-    case "\${words[i]}" in
-      -C|--directory|--color) ((i++)) ;;
-      -*) ;;
-      *) cmd="\${words[i]}"; break ;;
-    esac
-  done
-  if [[ -z "$cmd" ]]; then
-    _describe command commands
-    _arguments ${zshSpecs(GLOBAL_OPTIONS).join(" ")}
-    return
-  fi
-  case "$cmd" in
-${cases.join("\n")}
-  esac
+var init_clean_plan = __esm({
+  "lib/decide/clean_plan.ts"() {
+    init_session_id();
+  }
+});
+
+// lib/commands/clean.ts
+var clean_exports = {};
+__export(clean_exports, {
+  cleanSessions: () => cleanSessions,
+  parseDuration: () => parseDuration2,
+  renderClean: () => renderClean
+});
+import { unlink } from "node:fs/promises";
+import { join as join5 } from "node:path";
+function parseDuration2(text2) {
+  const result = parseDuration(text2);
+  return result.ok ? result.ms : void 0;
 }
-compdef _mpm_session mpm-session
-`;
-}
-function fishEscape(text2) {
-  return text2.replace(/\\/g, "\\\\").replace(/'/g, "\\'");
-}
-function fishOption(spec, condition) {
-  const parts = [
-    `complete -c mpm-session -n '${condition}'`,
-    `-l ${spec.name}`
-  ];
-  if (spec.short) parts.push(`-s ${spec.short}`);
-  if (spec.value) parts.push("-r");
-  if (spec.choices) parts.push(`-f -a '${spec.choices.join(" ")}'`);
-  parts.push(`-d '${fishEscape(spec.help)}'`);
-  return parts.join(" ");
-}
-function fish(commands) {
-  const names = commands.map((c) => c.name).join(" ");
-  const lines = [
-    "# fish completion for mpm-session (mpm-session completions fish)",
-    "complete -c mpm-session -f",
-    ...commands.map((c) => `complete -c mpm-session -n 'not __fish_seen_subcommand_from ${names}' -a ${c.name} -d '${fishEscape(c.summary)}'`),
-    ...GLOBAL_OPTIONS.map((o) => fishOption(o, "true"))
-  ];
-  for (const c of commands) {
-    const when = `__fish_seen_subcommand_from ${c.name}`;
-    for (const o of c.options.filter((s) => !s.hidden)) {
-      lines.push(fishOption(o, when));
-    }
-    if (c.positionalChoices) {
-      lines.push(`complete -c mpm-session -n '${when}' -a '${c.positionalChoices.join(" ")}'`);
+async function cleanSessions(options) {
+  const project = await resolveProject(options.projectPath);
+  const sessionsDir = sessionsDirFor(project.root);
+  const [ids, latest] = await Promise.all([
+    listSessionIds(sessionsDir),
+    readLatestPointer(sessionsDir)
+  ]);
+  const doomed = planClean(ids, {
+    keep: options.keep,
+    olderThanMs: options.olderThanMs,
+    latest,
+    now: options.now ?? /* @__PURE__ */ new Date()
+  });
+  const errors = [];
+  if (!options.dryRun) {
+    for (const id of doomed) {
+      for (const ext of [
+        ".json",
+        ".md"
+      ]) {
+        await unlink(join5(sessionsDir, id + ext)).catch((error) => {
+          if (error.code !== "ENOENT") {
+            errors.push(`Cannot delete '${id}${ext}': ${error.message}`);
+          }
+        });
+      }
     }
   }
-  return lines.join("\n") + "\n";
-}
-function completionScript(shell, commands) {
-  return shell === "bash" ? bash(commands) : shell === "zsh" ? zsh(commands) : fish(commands);
-}
-
-// lib/commands/completions_cli.ts
-function completionsCommand(commands) {
   return {
-    name: "completions",
-    summary: "Print a shell completion script (bash, zsh or fish)",
-    usage: "bash|zsh|fish",
-    description: `Print a completion script for the shell. Install it with, for example:
-  mpm-session completions bash > ~/.local/share/bash-completion/completions/mpm-session
-  mpm-session completions zsh > "\${fpath[1]}/_mpm-session"
-  mpm-session completions fish > ~/.config/fish/completions/mpm-session.fish`,
-    options: [],
-    maxPositionals: 1,
-    positionalChoices: SHELLS,
-    examples: [
-      "completions bash",
-      "completions fish"
-    ],
-    run(context) {
-      const shell = context.positionals[0];
-      if (shell === void 0 || !SHELLS.includes(shell)) {
-        const guess = shell === void 0 ? void 0 : closest(shell, SHELLS);
-        throw new UsageError(`${shell === void 0 ? "Name a shell" : `Unknown shell '${shell}'`}: use bash, zsh or fish${guess ? `: did you mean '${guess}'?` : ""}`);
-      }
-      context.io.stdout(completionScript(shell, commands()));
-      return Promise.resolve(0);
-    }
+    deleted: doomed,
+    kept: ids.length - doomed.length,
+    dry_run: Boolean(options.dryRun),
+    errors,
+    sessionsDir
   };
 }
-
-// lib/commands/hook.ts
-import process14 from "node:process";
-
-// lib/commands/pause.ts
-import { readFile as readFile20, stat as stat9 } from "node:fs/promises";
-import { dirname as dirname6, join as join28, resolve as resolve11 } from "node:path";
-import process13 from "node:process";
+function renderClean(result) {
+  const verb = result.dry_run ? "Would delete" : "Deleted";
+  const lines = [
+    `${verb} ${result.deleted.length} session(s); kept ${result.kept}`
+  ];
+  for (const id of result.deleted.slice(0, 20)) lines.push(`  ${id}`);
+  if (result.deleted.length > 20) {
+    lines.push(`  \u2026 and ${result.deleted.length - 20} more`);
+  }
+  for (const e of result.errors) lines.push(`Warning: ${e}`);
+  return lines.join("\n") + "\n";
+}
+var init_clean = __esm({
+  "lib/commands/clean.ts"() {
+    init_project();
+    init_sessions();
+    init_clean_plan();
+    init_duration();
+  }
+});
 
 // lib/commands/pause_auto.ts
 import { join as join6 } from "node:path";
@@ -3636,16 +3119,18 @@ async function autoPauseContext(sessionsDir, probe) {
     })
   };
 }
-
-// lib/act/session_store.ts
-import { mkdir, readdir as readdir3, stat as stat6, utimes } from "node:fs/promises";
-import { dirname as dirname2, join as join8, relative as relative3 } from "node:path";
+var init_pause_auto = __esm({
+  "lib/commands/pause_auto.ts"() {
+    init_select();
+    init_recent_sessions();
+    init_sessions();
+  }
+});
 
 // lib/act/write.ts
 import { chmod, link, open as open2, realpath as realpath2, rename, stat as stat5, unlink as unlink2 } from "node:fs/promises";
 import { basename, dirname, join as join7 } from "node:path";
 import process8 from "node:process";
-var counter = 0;
 function tempPathFor(path) {
   const suffix = `${process8.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   return join7(dirname(path), `.${basename(path)}.${suffix}.tmp`);
@@ -3732,8 +3217,16 @@ function errnoCode(error) {
   const code = error?.code;
   return typeof code === "string" ? code : void 0;
 }
+var counter;
+var init_write = __esm({
+  "lib/act/write.ts"() {
+    counter = 0;
+  }
+});
 
 // lib/act/session_store.ts
+import { mkdir, readdir as readdir3, stat as stat6, utimes } from "node:fs/promises";
+import { dirname as dirname2, join as join8, relative as relative3 } from "node:path";
 import { unlink as unlink3 } from "node:fs/promises";
 function sessionJson(doc) {
   return JSON.stringify(doc, null, 2) + "\n";
@@ -3756,13 +3249,11 @@ async function ensureSessionsDir(sessionsDir) {
 async function writeSelfIgnore(sessionsDir) {
   await createFileExclusive(join8(sessionsDir, ".gitignore"), SELF_IGNORE_TEXT);
 }
-var SELF_IGNORE_TEXT = "# Written by mpm-session: session files are local to this machine.\n*\n";
 function writeError(path, error) {
   const code = errnoCode(error);
   const why = code === "ENOSPC" ? "no space left on device" : code === "EACCES" || code === "EPERM" || code === "EROFS" ? "permission denied" : error.message;
   return new UserError(`Cannot write session file '${path}': ${why}: free space or fix the permissions, then pause again`);
 }
-var MAX_ID_ATTEMPTS = 1e4;
 async function takenIds(sessionsDir) {
   try {
     const names = await readdir3(sessionsDir);
@@ -3877,10 +3368,19 @@ async function writeLatestPointer(doc, files) {
     written = newest;
   }
 }
+var SELF_IGNORE_TEXT, MAX_ID_ATTEMPTS;
+var init_session_store = __esm({
+  "lib/act/session_store.ts"() {
+    init_errors();
+    init_session_id();
+    init_sessions();
+    init_write();
+    SELF_IGNORE_TEXT = "# Written by mpm-session: session files are local to this machine.\n*\n";
+    MAX_ID_ATTEMPTS = 1e4;
+  }
+});
 
 // lib/report/markdown.ts
-var MARKDOWN_LIST_LIMIT = 15;
-var MARKDOWN_MESSAGE_LIMIT = 2e3;
 function capped(items, total, render) {
   const lines = items.slice(0, MARKDOWN_LIST_LIMIT).map(render);
   const rest = total - Math.min(items.length, MARKDOWN_LIST_LIMIT);
@@ -4019,15 +3519,24 @@ function renderSessionMarkdown(doc) {
   }
   return out.join("\n") + "\n";
 }
+var MARKDOWN_LIST_LIMIT, MARKDOWN_MESSAGE_LIMIT;
+var init_markdown = __esm({
+  "lib/report/markdown.ts"() {
+    init_escape();
+    init_prune_text();
+    MARKDOWN_LIST_LIMIT = 15;
+    MARKDOWN_MESSAGE_LIMIT = 2e3;
+  }
+});
 
 // lib/version.ts
-var VERSION = "0.1.0";
-var TOOL_NAME = "mpm-session";
-
-// lib/commands/prune.ts
-import { lstat as lstat11, mkdtemp as mkdtemp2, readdir as readdir13, readFile as readFile19, realpath as realpath9, rmdir as rmdir3 } from "node:fs/promises";
-import { availableParallelism as availableParallelism2 } from "node:os";
-import { basename as basename4, join as join27, relative as relative6, resolve as resolve10 } from "node:path";
+var VERSION, TOOL_NAME;
+var init_version = __esm({
+  "lib/version.ts"() {
+    VERSION = "0.1.0";
+    TOOL_NAME = "mpm-session";
+  }
+});
 
 // lib/decide/classify.ts
 function witnessReason(w) {
@@ -4277,41 +3786,6 @@ function classifyOrphan(f) {
     reasons
   };
 }
-var DEFAULT_DISPOSABLE_IGNORED = [
-  "node_modules",
-  "target",
-  "dist",
-  "build",
-  "out",
-  ".venv",
-  "venv",
-  "__pycache__",
-  ".pytest_cache",
-  ".mypy_cache",
-  ".ruff_cache",
-  ".tox",
-  ".nox",
-  ".next",
-  ".nuxt",
-  ".svelte-kit",
-  ".turbo",
-  ".parcel-cache",
-  ".vite",
-  ".angular",
-  ".gradle",
-  ".dart_tool",
-  ".cache",
-  "coverage",
-  ".nyc_output",
-  ".deno",
-  "zig-cache",
-  ".zig-cache",
-  ".DS_Store",
-  "Thumbs.db",
-  "*.pyc",
-  "*.pyo",
-  "*.tsbuildinfo"
-];
 function isDisposableIgnored(path, disposable = DEFAULT_DISPOSABLE_IGNORED) {
   const segments = path.split("/").filter((s) => s !== "");
   const names = new Set(disposable.filter((d) => !d.startsWith("*.")));
@@ -4328,6 +3802,46 @@ function firstIntegrationCheck(results) {
   if (results.mergeAddsNothing === void 0) return void 0;
   return results.mergeAddsNothing ? "merge-adds-nothing" : null;
 }
+var DEFAULT_DISPOSABLE_IGNORED;
+var init_classify = __esm({
+  "lib/decide/classify.ts"() {
+    DEFAULT_DISPOSABLE_IGNORED = [
+      "node_modules",
+      "target",
+      "dist",
+      "build",
+      "out",
+      ".venv",
+      "venv",
+      "__pycache__",
+      ".pytest_cache",
+      ".mypy_cache",
+      ".ruff_cache",
+      ".tox",
+      ".nox",
+      ".next",
+      ".nuxt",
+      ".svelte-kit",
+      ".turbo",
+      ".parcel-cache",
+      ".vite",
+      ".angular",
+      ".gradle",
+      ".dart_tool",
+      ".cache",
+      "coverage",
+      ".nyc_output",
+      ".deno",
+      "zig-cache",
+      ".zig-cache",
+      ".DS_Store",
+      "Thumbs.db",
+      "*.pyc",
+      "*.pyo",
+      "*.tsbuildinfo"
+    ];
+  }
+});
 
 // lib/decide/containment.ts
 import { isAbsolute as isAbsolute2, relative as relative4, resolve as resolve5, sep } from "node:path";
@@ -4344,8 +3858,6 @@ function isStrictlyInside(parent, child) {
   if (rel === "" || isAbsolute2(rel)) return false;
   return rel !== ".." && !rel.startsWith(`..${sep}`);
 }
-var POSIX = sep === "/";
-var NOT_NORMAL = /\/\/|\/\.\.?(\/|$)|.\/$/;
 function normal(path) {
   return NOT_NORMAL.test(path) ? resolve5(path) : path;
 }
@@ -4367,27 +3879,20 @@ function childrenOwned(parent, paths) {
   }
   return owned;
 }
-var TRASH_NAME = ".mpm-trash";
-
-// lib/gather/main_worktree.ts
-import { lstat as lstat7, realpath as realpath6 } from "node:fs/promises";
-import { join as join15, resolve as resolve8 } from "node:path";
-
-// lib/gather/worktree_facts.ts
-import { lstat as lstat6, readdir as readdir7, readFile as readFile9, realpath as realpath5, stat as stat8 } from "node:fs/promises";
-
-// lib/gather/nested.ts
-import { Buffer as Buffer2 } from "node:buffer";
-import { lstatSync as lstatSync2 } from "node:fs";
-import { lstat as lstat2, readdir as readdir4, readFile as readFile5 } from "node:fs/promises";
-import process10 from "node:process";
+var POSIX, NOT_NORMAL, TRASH_NAME;
+var init_containment = __esm({
+  "lib/decide/containment.ts"() {
+    POSIX = sep === "/";
+    NOT_NORMAL = /\/\/|\/\.\.?(\/|$)|.\/$/;
+    TRASH_NAME = ".mpm-trash";
+  }
+});
 
 // lib/gather/ownership.ts
 import { lstat, mkdtemp, rmdir } from "node:fs/promises";
 import { join as join9 } from "node:path";
 import { tmpdir } from "node:os";
 import process9 from "node:process";
-var safeDirs;
 function safeDirectories() {
   safeDirs ??= runGit([
     "config",
@@ -4412,7 +3917,6 @@ function allowedBySafeDirectory(path, values) {
   }
   return allowed;
 }
-var ownUid;
 function currentUid() {
   ownUid ??= (async () => {
     try {
@@ -4446,16 +3950,15 @@ async function foreignOwned(paths) {
   }
   return void 0;
 }
+var safeDirs, ownUid;
+var init_ownership = __esm({
+  "lib/gather/ownership.ts"() {
+    init_git();
+  }
+});
 
 // lib/gather/fast_stat.ts
 import { lstatSync } from "node:fs";
-var denoLstat = typeof Deno !== "undefined" ? (path) => {
-  const info = Deno.lstatSync(path);
-  return {
-    size: info.size,
-    mtimeMs: info.mtime?.getTime() ?? 0
-  };
-} : void 0;
 function lstatFast(path) {
   if (typeof path === "string" && denoLstat) return denoLstat(path);
   const info = lstatSync(path);
@@ -4464,10 +3967,25 @@ function lstatFast(path) {
     mtimeMs: info.mtimeMs
   };
 }
+var denoLstat;
+var init_fast_stat = __esm({
+  "lib/gather/fast_stat.ts"() {
+    denoLstat = typeof Deno !== "undefined" ? (path) => {
+      const info = Deno.lstatSync(path);
+      return {
+        size: info.size,
+        mtimeMs: info.mtime?.getTime() ?? 0
+      };
+    } : void 0;
+  }
+});
 
 // lib/gather/nested.ts
-var SLASH = Buffer2.from("/");
-var MAX_WALK_ENTRIES = 5e5;
+import { Buffer as Buffer3 } from "node:buffer";
+import { lstatSync as lstatSync2 } from "node:fs";
+import { setImmediate } from "node:timers";
+import { lstat as lstat2, readdir as readdir4, readFile as readFile5 } from "node:fs/promises";
+import process10 from "node:process";
 async function mountPoints() {
   if (process10.platform !== "linux") return [];
   let text2;
@@ -4494,18 +4012,19 @@ function writable(info, uid) {
   return bits === 3;
 }
 function isValidUtf8(bytes) {
+  let ascii = true;
+  for (let i = 0; i < bytes.length && ascii; i++) ascii = bytes[i] < 128;
+  if (ascii) return true;
   try {
-    new TextDecoder("utf-8", {
-      fatal: true
-    }).decode(bytes);
+    STRICT_UTF8.decode(bytes);
     return true;
   } catch {
     return false;
   }
 }
-function sizeOf(abs, shown) {
+function sizeOf(path) {
   try {
-    return lstatFast(shown ?? abs).size;
+    return lstatFast(path).size;
   } catch {
     return 0;
   }
@@ -4517,6 +4036,7 @@ async function walkNested(root, options = {}) {
     mounts: [],
     undecodableNames: []
   };
+  const measure = options.measure ?? true;
   const [rootInfo, uid] = await Promise.all([
     lstat2(root),
     currentUid()
@@ -4524,62 +4044,59 @@ async function walkNested(root, options = {}) {
   for (const m of options.mounts ?? []) {
     if (isStrictlyInside(root, m)) facts.mounts.push(m.slice(root.length + 1));
   }
+  const folders = typeof Deno !== "undefined" ? denoFolders : nodeFolders;
   let seen = 0;
   const stack = [
     {
-      abs: Buffer2.from(root),
+      path: folders.root(root),
       rel: "",
-      info: rootInfo
+      info: {
+        dev: rootInfo.dev,
+        mode: rootInfo.mode,
+        uid: rootInfo.uid
+      }
     }
   ];
   while (stack.length > 0) {
-    const { abs, rel, info } = stack.pop();
-    const entries = await readdir4(abs, {
-      encoding: "buffer",
-      withFileTypes: true
-    });
-    if (entries.length > 0 && !writable(info, uid)) {
-      throw new Error(`cannot delete what is in '${rel === "" ? "." : rel}': this user may not write in it`);
+    const folder = stack.pop();
+    const entries = await folders.list(folder.path);
+    if (entries.length > 0 && !writable(folder.info, uid)) {
+      throw new Error(`cannot delete what is in '${folder.rel === "" ? "." : folder.rel}': this user may not write in it`);
     }
     for (const entry of entries) {
       if (++seen > MAX_WALK_ENTRIES) {
         throw new Error(`holds more than ${MAX_WALK_ENTRIES} entries; not walked to the end`);
       }
-      const name = entry.name;
-      const valid = isValidUtf8(name) && !name.toString("utf8").includes("\uFFFD");
-      const shown = valid ? name.toString("utf8") : escapeInvalidUtf8(name);
-      const childRel = rel === "" ? shown : `${rel}/${shown}`;
-      if (!valid) facts.undecodableNames.push(childRel);
-      const childAbs = Buffer2.concat([
-        abs,
-        SLASH,
-        name
-      ]);
-      if (shown === ".git") {
-        if (rel !== "") facts.gitEntries.push(childRel);
-        if (!entry.isDirectory()) {
-          facts.bytes += sizeOf(childAbs, `${root}/${childRel}`);
+      const rel = folder.rel === "" ? entry.shown : `${folder.rel}/${entry.shown}`;
+      if (!entry.valid) facts.undecodableNames.push(rel);
+      if (entry.shown === ".git") {
+        if (folder.rel !== "") facts.gitEntries.push(rel);
+        if (measure && entry.kind !== "folder") {
+          facts.bytes += sizeOf(folders.child(folder.path, entry));
         }
         continue;
       }
-      const known = entry.isFile() || entry.isSymbolicLink() || entry.isDirectory() || entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice();
-      if (known && !entry.isDirectory()) {
-        facts.bytes += sizeOf(childAbs, valid ? `${root}/${childRel}` : void 0);
+      if (entry.kind === "other") {
+        if (measure) facts.bytes += sizeOf(folders.child(folder.path, entry));
         continue;
       }
-      const childInfo = lstatSync2(childAbs);
-      if (!childInfo.isDirectory()) {
-        facts.bytes += childInfo.size;
+      if (!entry.valid && !folders.exactNames) {
         continue;
       }
-      if (childInfo.dev !== rootInfo.dev) {
-        facts.mounts.push(childRel);
+      const path = folders.child(folder.path, entry);
+      const info = folders.lstat(path);
+      if (!info.isFolder) {
+        if (measure) facts.bytes += info.size;
+        continue;
+      }
+      if (info.dev !== rootInfo.dev) {
+        facts.mounts.push(rel);
         continue;
       }
       stack.push({
-        abs: childAbs,
-        rel: childRel,
-        info: childInfo
+        path,
+        rel,
+        info
       });
     }
   }
@@ -4589,12 +4106,88 @@ async function walkNested(root, options = {}) {
   facts.gitEntries.sort();
   return facts;
 }
-
-// lib/gather/worktree_facts.ts
-import { dirname as dirname3, isAbsolute as isAbsolute4, join as join14, relative as relative5, resolve as resolve7, sep as sep2 } from "node:path";
+var SLASH, MAX_WALK_ENTRIES, STRICT_UTF8, nodeFolders, denoFolders;
+var init_nested = __esm({
+  "lib/gather/nested.ts"() {
+    init_containment();
+    init_ownership();
+    init_worktree_list_parse();
+    init_fast_stat();
+    SLASH = Buffer3.from("/");
+    MAX_WALK_ENTRIES = 5e5;
+    STRICT_UTF8 = new TextDecoder("utf-8", {
+      fatal: true
+    });
+    nodeFolders = {
+      exactNames: true,
+      root: (path) => Buffer3.from(path),
+      list: async (path) => {
+        const entries = await readdir4(path, {
+          encoding: "buffer",
+          withFileTypes: true
+        });
+        return entries.map((entry) => {
+          const name = entry.name;
+          const text2 = name.toString("utf8");
+          const valid = isValidUtf8(name) && !text2.includes("\uFFFD");
+          const known = entry.isFile() || entry.isSymbolicLink() || entry.isDirectory() || entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice();
+          return {
+            shown: valid ? text2 : escapeInvalidUtf8(name),
+            valid,
+            kind: entry.isDirectory() ? "folder" : known ? "other" : "unknown",
+            name
+          };
+        });
+      },
+      child: (folder, entry) => Buffer3.concat([
+        folder,
+        SLASH,
+        entry.name
+      ]),
+      lstat: (path) => {
+        const info = lstatSync2(path);
+        return {
+          isFolder: info.isDirectory(),
+          size: info.size,
+          dev: info.dev,
+          mode: info.mode,
+          uid: info.uid
+        };
+      }
+    };
+    denoFolders = {
+      exactNames: false,
+      root: (path) => path,
+      list: async (path) => {
+        const out = [];
+        for (const entry of Deno.readDirSync(path)) {
+          const valid = !entry.name.includes("\uFFFD");
+          out.push({
+            shown: valid ? entry.name : escapeInvalidUtf8(Buffer3.from(entry.name)),
+            valid,
+            kind: entry.isDirectory ? "folder" : entry.isFile || entry.isSymlink ? "other" : "unknown",
+            name: entry.name
+          });
+        }
+        await new Promise((resolve15) => setImmediate(resolve15));
+        return out;
+      },
+      child: (folder, entry) => `${folder}/${entry.name}`,
+      lstat: (path) => {
+        const info = Deno.lstatSync(path);
+        return {
+          isFolder: info.isDirectory,
+          size: info.size,
+          dev: info.dev,
+          mode: info.mode ?? 0,
+          uid: info.uid ?? -1
+        };
+      }
+    };
+  }
+});
 
 // lib/gather/branches.ts
-var SEP = "%00";
 function parseTrack(track) {
   if (track.includes("gone")) return {
     ahead: 0,
@@ -4745,11 +4338,18 @@ async function askGitForIntegration(cwd, target, tip) {
   }
   return null;
 }
+var SEP;
+var init_branches = __esm({
+  "lib/gather/branches.ts"() {
+    init_git();
+    init_classify();
+    SEP = "%00";
+  }
+});
 
 // lib/gather/ignored.ts
 import { lstat as lstat3, open as open3, readlink, realpath as realpath3 } from "node:fs/promises";
 import { join as join10 } from "node:path";
-var MAX_COMPARE_BYTES = 64 * 1024 * 1024;
 async function sameContent(a, b, size) {
   if (size > MAX_COMPARE_BYTES) return false;
   const [ha, hb] = await Promise.all([
@@ -4816,19 +4416,24 @@ async function uniqueIgnoredFiles(root, mainRoot, ignored, disposable) {
   }
   return unique;
 }
-
-// lib/gather/contents.ts
-import { lstat as lstat5, readdir as readdir5, readFile as readFile7, realpath as realpath4 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join12, resolve as resolve6 } from "node:path";
+var MAX_COMPARE_BYTES;
+var init_ignored = __esm({
+  "lib/gather/ignored.ts"() {
+    init_classify();
+    init_containment();
+    MAX_COMPARE_BYTES = 64 * 1024 * 1024;
+  }
+});
 
 // lib/gather/hidden_changes.ts
-import { Buffer as Buffer3 } from "node:buffer";
+import { Buffer as Buffer4 } from "node:buffer";
 import { lstat as lstat4, readFile as readFile6 } from "node:fs/promises";
 import { join as join11 } from "node:path";
-var MAX_SMUDGE_CALLS = 200;
-function parseLsFilesVerbose(text2) {
+function parseLsFilesVerbose(text2, wanted) {
   const entries = [];
   for (const record of splitNul(text2)) {
+    const shaped = record[1] === " " && record[8] === " " && record.indexOf("	") > 10;
+    if (wanted && shaped && !wanted(record[0], record.slice(2, 8))) continue;
     const m = /^(\S) (\d+) ([0-9a-f]+) (\d)\t([\s\S]*)$/.exec(record);
     if (!m) throw new Error(`cannot parse git ls-files output: '${record}'`);
     entries.push({
@@ -4842,7 +4447,10 @@ function parseLsFilesVerbose(text2) {
   return entries;
 }
 function isFlagged(entry, ignoreStat) {
-  return ignoreStat || entry.tag === "S" || entry.tag !== entry.tag.toUpperCase();
+  return ignoreStat || isFlaggedTag(entry.tag);
+}
+function isFlaggedTag(tag) {
+  return tag === "S" || tag !== tag.toUpperCase();
 }
 function parseConfigList(text2) {
   let ignoreStat = false;
@@ -4889,7 +4497,7 @@ function parseCheckAttr(text2) {
   return out;
 }
 function parseCatFileBatch(bytes) {
-  const buf = Buffer3.from(bytes);
+  const buf = Buffer4.from(bytes);
   const out = [];
   let offset = 0;
   while (offset < buf.length) {
@@ -4961,7 +4569,8 @@ async function hiddenChanges(root, env, config) {
       env
     }).then((own) => parseConfigList(own.code === 0 ? own.stdout : ""))
   ]);
-  const listed = parseLsFilesVerbose(list.stdout);
+  const everyEntry = settings.ignoreStat || settings.filters.length > 0;
+  const listed = parseLsFilesVerbose(list.stdout, everyEntry ? void 0 : (tag, mode) => isFlaggedTag(tag) || mode === "160000");
   const gitlinks = listed.filter((e) => e.mode === "160000").map((e) => e.path);
   const entries = listed.filter((e) => e.stage === "0" && e.mode !== "160000");
   const hidden = /* @__PURE__ */ new Set();
@@ -5029,7 +4638,7 @@ async function hiddenChanges(root, env, config) {
         `--path=${e.path}`,
         e.blob
       ]);
-      expected.set(e, Buffer3.from(one.stdoutBytes ?? new Uint8Array()));
+      expected.set(e, Buffer4.from(one.stdoutBytes ?? new Uint8Array()));
     }
     await Promise.all(filtered.map(async (e) => {
       let actual;
@@ -5058,8 +4667,17 @@ async function isCaseSensitive(root) {
   if (!upper) return true;
   return lower.ino !== upper.ino || lower.dev !== upper.dev;
 }
+var MAX_SMUDGE_CALLS;
+var init_hidden_changes = __esm({
+  "lib/gather/hidden_changes.ts"() {
+    init_git();
+    MAX_SMUDGE_CALLS = 200;
+  }
+});
 
 // lib/gather/contents.ts
+import { lstat as lstat5, readdir as readdir5, readFile as readFile7, realpath as realpath4 } from "node:fs/promises";
+import { isAbsolute as isAbsolute3, join as join12, resolve as resolve6 } from "node:path";
 async function privateCommits(gitDir, refsRepo, head) {
   const [refShas, reflog] = await Promise.all([
     Promise.all([
@@ -5154,7 +4772,8 @@ async function gatherContents(root, options) {
       return void 0;
     }),
     (options.mounts ?? mountPoints()).then((mounts) => walkNested(real2, {
-      mounts
+      mounts,
+      measure: options.measure
     })).catch((error) => {
       errors.push(`cannot walk its folders: ${error.message}`);
       return void 0;
@@ -5189,9 +4808,15 @@ async function gatherContents(root, options) {
     errors
   };
 }
+var init_contents = __esm({
+  "lib/gather/contents.ts"() {
+    init_git();
+    init_hidden_changes();
+    init_nested();
+  }
+});
 
 // lib/decide/tool_files.ts
-var SESSION_FILE = /^session-[^/]+\.(json|md)$/;
 function isToolSessionFile(path) {
   if (path === ".claude-mpm/.gitignore") return true;
   const prefix = ".claude-mpm/sessions/";
@@ -5199,11 +4824,16 @@ function isToolSessionFile(path) {
   const name = path.slice(prefix.length);
   return name === "LATEST-SESSION.txt" || name === ".gitignore" || SESSION_FILE.test(name);
 }
+var SESSION_FILE;
+var init_tool_files = __esm({
+  "lib/decide/tool_files.ts"() {
+    SESSION_FILE = /^session-[^/]+\.(json|md)$/;
+  }
+});
 
 // lib/gather/processes.ts
 import { readdir as readdir6, readlink as readlink2, stat as stat7 } from "node:fs/promises";
 import process11 from "node:process";
-var MAX_FDS_PER_PROCESS = 4096;
 async function readProcessCwds(procDir = "/proc") {
   let names;
   try {
@@ -5269,13 +4899,19 @@ function pidFromLockReason(reason3) {
   const pid = Number(match[1]);
   return pid > 0 ? pid : void 0;
 }
+var MAX_FDS_PER_PROCESS;
+var init_processes = __esm({
+  "lib/gather/processes.ts"() {
+    init_containment();
+    init_pool();
+    MAX_FDS_PER_PROCESS = 4096;
+  }
+});
 
 // lib/gather/witnesses.ts
 import { lstatSync as lstatSync3 } from "node:fs";
 import { readFile as readFile8 } from "node:fs/promises";
 import { join as join13 } from "node:path";
-var WITNESSES_FILE = "witnesses.json";
-var FORMAT = "mpm-session witnesses v2";
 function emptyWitnesses() {
   return {
     known: /* @__PURE__ */ new Map(),
@@ -5429,8 +5065,17 @@ async function loadWitnesses(stateDir2) {
 function witnessesPath(stateDir2) {
   return join13(stateDir2, WITNESSES_FILE);
 }
+var WITNESSES_FILE, FORMAT;
+var init_witnesses = __esm({
+  "lib/gather/witnesses.ts"() {
+    WITNESSES_FILE = "witnesses.json";
+    FORMAT = "mpm-session witnesses v2";
+  }
+});
 
 // lib/gather/worktree_facts.ts
+import { lstat as lstat6, readdir as readdir7, readFile as readFile9, realpath as realpath5, stat as stat8 } from "node:fs/promises";
+import { dirname as dirname3, isAbsolute as isAbsolute4, join as join14, relative as relative5, resolve as resolve7, sep as sep2 } from "node:path";
 function mountTableOf(ctx) {
   ctx.mountTable ??= mountPoints();
   return ctx.mountTable;
@@ -5695,7 +5340,8 @@ async function gatherWorktreeFacts(ctx, record) {
     refsRepo: ctx.mainRoot,
     head: record.head,
     config: ctx.sharedConfig,
-    mounts: mountTableOf(ctx)
+    mounts: mountTableOf(ctx),
+    measure: ctx.measureBytes ?? true
   });
   facts.contents = contents.contents;
   facts.errors.push(...contents.errors);
@@ -5948,7 +5594,6 @@ async function urlInside(url, clone, worktreesDir) {
   const real2 = await realpath5(local).catch(() => resolve7(local));
   return isSameOrInside(worktreesDir, real2);
 }
-var alternatesCache = /* @__PURE__ */ new WeakMap();
 function knownAlternates(ctx) {
   let found = alternatesCache.get(ctx);
   if (!found) {
@@ -5988,8 +5633,31 @@ async function borrowersOf(ctx, path) {
   }
   return out;
 }
+var alternatesCache;
+var init_worktree_facts = __esm({
+  "lib/gather/worktree_facts.ts"() {
+    init_nested();
+    init_classify();
+    init_containment();
+    init_git();
+    init_branches();
+    init_ignored();
+    init_contents();
+    init_hidden_changes();
+    init_ownership();
+    init_tool_files();
+    init_processes();
+    init_repo();
+    init_status_parse();
+    init_worktree_list_parse();
+    init_witnesses();
+    alternatesCache = /* @__PURE__ */ new WeakMap();
+  }
+});
 
 // lib/gather/main_worktree.ts
+import { lstat as lstat7, realpath as realpath6 } from "node:fs/promises";
+import { join as join15, resolve as resolve8 } from "node:path";
 async function real(path) {
   return await realpath6(path).catch(() => void 0);
 }
@@ -6043,12 +5711,16 @@ async function readCoreWorktree(commonDir) {
   });
   return configured.code === 0 ? configured.stdout.replace(/\n$/, "") : "";
 }
+var init_main_worktree = __esm({
+  "lib/gather/main_worktree.ts"() {
+    init_git();
+    init_worktree_facts();
+  }
+});
 
 // lib/gather/integration_memo.ts
 import { readFile as readFile10 } from "node:fs/promises";
 import { join as join16 } from "node:path";
-var INTEGRATION_MEMO_NAME = "mpm-session/integration.json";
-var FORMAT2 = "mpm-session integration memo v1";
 function defaultKeyOf(refs, shas) {
   return refs.map((ref, i) => `${ref}=${shas[i] ?? ""}`).join(" ");
 }
@@ -6095,13 +5767,15 @@ async function loadIntegrationMemo(commonDir, defaultKey) {
   const text2 = await readFile10(join16(commonDir, INTEGRATION_MEMO_NAME), "utf8").catch(() => "");
   return parseIntegrationMemo(text2, defaultKey);
 }
-
-// lib/gather/claude_lock.ts
-import { readFile as readFile11 } from "node:fs/promises";
-import { join as join17 } from "node:path";
+var INTEGRATION_MEMO_NAME, FORMAT2;
+var init_integration_memo = __esm({
+  "lib/gather/integration_memo.ts"() {
+    INTEGRATION_MEMO_NAME = "mpm-session/integration.json";
+    FORMAT2 = "mpm-session integration memo v1";
+  }
+});
 
 // lib/decide/claude_lock.ts
-var LOCK_REASON = /^claude (session|agent) (.+) \(pid (\d{1,10}) start (\d{1,20})\)$/;
 function parseClaudeLockReason(reason3) {
   const match = LOCK_REASON.exec(reason3.trim());
   if (!match) return void 0;
@@ -6158,8 +5832,16 @@ function staleLockNote(owner, why, dryRun) {
   const pid = why === "gone" ? `pid ${owner.pid} gone` : `pid ${owner.pid} gone, now used by another process`;
   return `${dryRun ? "would unlock" : "unlocked"} stale lock of ${ownerLabel(owner)} (${pid})`;
 }
+var LOCK_REASON;
+var init_claude_lock = __esm({
+  "lib/decide/claude_lock.ts"() {
+    LOCK_REASON = /^claude (session|agent) (.+) \(pid (\d{1,10}) start (\d{1,20})\)$/;
+  }
+});
 
 // lib/gather/claude_lock.ts
+import { readFile as readFile11 } from "node:fs/promises";
+import { join as join17 } from "node:path";
 async function readOwnerProcess(pid, procDir = "/proc") {
   let text2;
   try {
@@ -6264,6 +5946,13 @@ async function settleClaudeLocks(records, options) {
     }
   };
 }
+var init_claude_lock2 = __esm({
+  "lib/gather/claude_lock.ts"() {
+    init_claude_lock();
+    init_git();
+    init_worktree_facts();
+  }
+});
 
 // lib/gather/disk_usage.ts
 import { readdir as readdir8 } from "node:fs/promises";
@@ -6297,6 +5986,11 @@ async function directorySize(path) {
   }
   return total;
 }
+var init_disk_usage = __esm({
+  "lib/gather/disk_usage.ts"() {
+    init_fast_stat();
+  }
+});
 
 // lib/gather/activity.ts
 import { readdir as readdir9 } from "node:fs/promises";
@@ -6324,6 +6018,11 @@ async function newestActivityMs(worktreePath, adminDir) {
   }
   return newest;
 }
+var init_activity = __esm({
+  "lib/gather/activity.ts"() {
+    init_fast_stat();
+  }
+});
 
 // lib/gather/removal_facts.ts
 import { lstat as lstat8, readdir as readdir10, readFile as readFile12, realpath as realpath7 } from "node:fs/promises";
@@ -6484,6 +6183,12 @@ async function lstatMissing(path) {
     return error.code === "ENOENT";
   }
 }
+var init_removal_facts = __esm({
+  "lib/gather/removal_facts.ts"() {
+    init_git();
+    init_worktree_facts();
+  }
+});
 
 // lib/decide/plan.ts
 function reason2(code, message) {
@@ -6616,16 +6321,16 @@ function planCleanup(input) {
     orphans: input.orphans.map((f) => hold(f.path, planOrphan(f)))
   };
 }
-
-// lib/act/rescue.ts
-import { appendFile, readdir as readdir11, readFile as readFile15 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname4, join as join23 } from "node:path";
+var init_plan = __esm({
+  "lib/decide/plan.ts"() {
+    init_classify();
+    init_containment();
+  }
+});
 
 // lib/gather/journal.ts
 import { readFile as readFile13 } from "node:fs/promises";
 import { join as join21 } from "node:path";
-var JOURNAL_NAME = "journal.jsonl";
-var JOURNAL_DIR = "mpm-session";
 function journalPath(commonDir) {
   return join21(commonDir, JOURNAL_DIR, JOURNAL_NAME);
 }
@@ -6648,12 +6353,17 @@ async function readJournal(commonDir) {
   }
   return out;
 }
+var JOURNAL_NAME, JOURNAL_DIR;
+var init_journal = __esm({
+  "lib/gather/journal.ts"() {
+    JOURNAL_NAME = "journal.jsonl";
+    JOURNAL_DIR = "mpm-session";
+  }
+});
 
 // lib/act/state.ts
 import { mkdir as mkdir2, readFile as readFile14 } from "node:fs/promises";
 import { join as join22 } from "node:path";
-var STATE_DIR_NAME = "mpm-session";
-var STATE_VERSION = 1;
 function stateDir(commonDir) {
   return join22(commonDir, STATE_DIR_NAME);
 }
@@ -6670,10 +6380,18 @@ async function ensureStateDir(commonDir) {
   }
   return dir;
 }
+var STATE_DIR_NAME, STATE_VERSION;
+var init_state = __esm({
+  "lib/act/state.ts"() {
+    init_write();
+    STATE_DIR_NAME = "mpm-session";
+    STATE_VERSION = 1;
+  }
+});
 
 // lib/act/rescue.ts
-var RESCUE_REF_ROOT = "refs/mpm-session/rescue";
-var DEFAULT_RESCUE_DAYS = 30;
+import { appendFile, readdir as readdir11, readFile as readFile15 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname4, join as join23 } from "node:path";
 function rescueName(path) {
   const name = basename2(path).replace(/[^A-Za-z0-9._-]+/g, "-").replace(/\.{2,}/g, "-").replace(/^[.-]+|[.]+$/g, "").replace(/\.lock$/, "-lock");
   return name === "" ? "worktree" : name.slice(0, 100);
@@ -6849,11 +6567,20 @@ async function expireRescueRefs(mainRoot, days, nowMs = Date.now()) {
   });
   return result.code === 0 ? expired.length : 0;
 }
+var RESCUE_REF_ROOT, DEFAULT_RESCUE_DAYS;
+var init_rescue = __esm({
+  "lib/act/rescue.ts"() {
+    init_git();
+    init_journal();
+    init_state();
+    RESCUE_REF_ROOT = "refs/mpm-session/rescue";
+    DEFAULT_RESCUE_DAYS = 30;
+  }
+});
 
 // lib/act/trash_manifest.ts
 import { appendFile as appendFile2, readFile as readFile16, rm } from "node:fs/promises";
 import { join as join24 } from "node:path";
-var TRASH_MANIFEST_NAME = "trash.jsonl";
 function manifestPath(commonDir) {
   return join24(stateDir(commonDir), TRASH_MANIFEST_NAME);
 }
@@ -6892,14 +6619,19 @@ async function clearTrashManifest(commonDir) {
   }).catch(() => {
   });
 }
+var TRASH_MANIFEST_NAME;
+var init_trash_manifest = __esm({
+  "lib/act/trash_manifest.ts"() {
+    init_state();
+    TRASH_MANIFEST_NAME = "trash.jsonl";
+  }
+});
 
 // lib/act/lock.ts
 import { hostname } from "node:os";
 import { lstat as lstat9, readFile as readFile17, rename as rename2, unlink as unlink4 } from "node:fs/promises";
 import { join as join25 } from "node:path";
 import process12 from "node:process";
-var PRUNE_LOCK_NAME = `${STATE_DIR_NAME}/prune.lock`;
-var LEGACY_PRUNE_LOCK_NAME = "mpm-session-prune.lock";
 async function cleanupLockPresent(commonDir) {
   const present = (name) => lstat9(join25(commonDir, name)).then(() => true, () => false);
   const [current, legacy] = await Promise.all([
@@ -6988,6 +6720,17 @@ async function acquirePruneLock(commonDir, waitMs = 3e3) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+var PRUNE_LOCK_NAME, LEGACY_PRUNE_LOCK_NAME;
+var init_lock = __esm({
+  "lib/act/lock.ts"() {
+    init_processes();
+    init_write();
+    init_errors();
+    init_state();
+    PRUNE_LOCK_NAME = `${STATE_DIR_NAME}/prune.lock`;
+    LEGACY_PRUNE_LOCK_NAME = "mpm-session-prune.lock";
+  }
+});
 
 // lib/act/remove.ts
 import { lstat as lstat10, mkdir as mkdir3, readdir as readdir12, readFile as readFile18, realpath as realpath8, rename as rename3, rm as rm2, rmdir as rmdir2, unlink as unlink5, writeFile } from "node:fs/promises";
@@ -7510,9 +7253,28 @@ async function removeEmptyTrash(ctx) {
   await rmdir2(trashDir(ctx)).catch(() => {
   });
 }
+var init_remove = __esm({
+  "lib/act/remove.ts"() {
+    init_containment();
+    init_tool_files();
+    init_git();
+    init_status_parse();
+    init_worktree_facts();
+    init_write();
+    init_trash_manifest();
+  }
+});
 
 // lib/commands/prune.ts
-var WORKTREES_DIR = join27(".claude", "worktrees");
+var prune_exports = {};
+__export(prune_exports, {
+  WORKTREES_DIR: () => WORKTREES_DIR,
+  emptySummary: () => emptySummary,
+  prune: () => prune
+});
+import { lstat as lstat11, mkdtemp as mkdtemp2, readdir as readdir13, readFile as readFile19, realpath as realpath9, rmdir as rmdir3 } from "node:fs/promises";
+import { availableParallelism as availableParallelism2 } from "node:os";
+import { basename as basename4, join as join27, relative as relative6, resolve as resolve10 } from "node:path";
 function emptySummary(dryRun) {
   return {
     pruned_count: 0,
@@ -7696,14 +7458,17 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
     manyStatusesAtOnce: false,
     witnesses,
     commonDir,
-    sharedConfig
+    sharedConfig,
+    // A real run measures what goes where it goes: in the trash.
+    measureBytes: dryRun
   };
   const safety = {
     ctx,
     mainRoot,
     commonDir,
     nowMs,
-    lastRescue: /* @__PURE__ */ new Map()
+    lastRescue: /* @__PURE__ */ new Map(),
+    measured: /* @__PURE__ */ new Map()
   };
   const inTrash = records.filter((r) => isStrictlyInside(trashDir2, resolve10(r.path)));
   const heldBack = /* @__PURE__ */ new Map();
@@ -7969,9 +7734,9 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
       actTick();
       return outcome;
     }
-    outcome.bytes_reclaimed = facts.contents?.bytes ?? await directorySize(facts.path);
     const record = recordOf.get(facts.path);
     if (dryRun) {
+      outcome.bytes_reclaimed = facts.contents?.bytes ?? await directorySize(facts.path);
       outcome.action = "would-prune";
       if (options.deleteBranches && facts.branch) {
         await predictBranchDelete(mainRoot, facts.branch, outcome);
@@ -7983,7 +7748,11 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
       outcome.bytes_reclaimed = 0;
     } else {
       const result = await removeRegisteredWorktree(removal, facts.path, {
-        recheck: (trashPath) => recheckWorktree(safety, record, trashPath),
+        recheck: async (trashPath) => {
+          const r = await recheckWorktree(safety, record, trashPath);
+          outcome.bytes_reclaimed = safety.measured.get(trashPath) ?? await directorySize(trashPath);
+          return r;
+        },
         beforeDelete: async (trashPath) => {
           const r = await rescueBeforeDelete(safety, trashPath, {
             record,
@@ -8123,11 +7892,6 @@ async function notWritable(dir) {
     return `cannot write in '${dir}': ${error.message}`;
   }
 }
-var HELD_BACK = /* @__PURE__ */ new Set([
-  "not-put-in-trash-by-tool",
-  "git-refused",
-  "rescue-failed"
-]);
 async function refusalFacts(path, adminDir, knownGitlinks) {
   if (!adminDir) return {
     pointsBack: false,
@@ -8245,6 +8009,9 @@ async function judgeWorktreeAt(safety, path, judged) {
       error.message
     ]
   }));
+  if (facts.contents?.bytes !== void 0) {
+    safety.measured.set(path, facts.contents.bytes);
+  }
   const planned = planWorktree({
     facts,
     refusal: await refusalFacts(path, adminDir, facts.contents?.gitlinks)
@@ -8260,7 +8027,8 @@ function freshContext(safety) {
   return {
     ...safety.ctx,
     witnesses: void 0,
-    mountTable: void 0
+    mountTable: void 0,
+    measureBytes: true
   };
 }
 function judgeWorktreeInTrash(safety, entry) {
@@ -8390,8 +8158,52 @@ async function deleteBranch(mainRoot, branch, outcome) {
     outcome.branch_note = `branch '${branch}' kept: git refused: ${describeGitFailure(result)}`;
   }
 }
+var WORKTREES_DIR, HELD_BACK;
+var init_prune = __esm({
+  "lib/commands/prune.ts"() {
+    init_errors();
+    init_classify();
+    init_containment();
+    init_main_worktree();
+    init_branches();
+    init_integration_memo();
+    init_claude_lock2();
+    init_disk_usage();
+    init_hidden_changes();
+    init_git();
+    init_processes();
+    init_project();
+    init_worktree_facts();
+    init_worktree_list_parse();
+    init_activity();
+    init_removal_facts();
+    init_plan();
+    init_rescue();
+    init_trash_manifest();
+    init_state();
+    init_witnesses();
+    init_lock();
+    init_write();
+    init_remove();
+    init_pool();
+    WORKTREES_DIR = join27(".claude", "worktrees");
+    HELD_BACK = /* @__PURE__ */ new Set([
+      "not-put-in-trash-by-tool",
+      "git-refused",
+      "rescue-failed"
+    ]);
+  }
+});
 
 // lib/commands/pause.ts
+var pause_exports = {};
+__export(pause_exports, {
+  pause: () => pause,
+  quoteArg: () => quoteArg2
+});
+import { readFile as readFile20, stat as stat9 } from "node:fs/promises";
+import { dirname as dirname6, join as join28, resolve as resolve11 } from "node:path";
+import process13 from "node:process";
 async function checkExportTarget(path) {
   const target = resolve11(process13.cwd(), path);
   let info;
@@ -8454,7 +8266,10 @@ function quoteArg2(value) {
 }
 async function pause(options = {}) {
   const env = options.env ?? process13.env;
-  const project = await resolveProject(options.projectPath);
+  const folder = await projectFolder(options.projectPath);
+  const early = startGitCapture(folder);
+  const project = await projectAt(folder, early.worktreeList);
+  if (!project.repo) await settleEarly(early);
   const exportPath = options.exportPath === void 0 ? null : await checkExportTarget(options.exportPath);
   const now = options.now ?? /* @__PURE__ */ new Date();
   const warnings = [];
@@ -8462,7 +8277,7 @@ async function pause(options = {}) {
     warnings.push("git was not found on PATH: git state was not captured");
   }
   const [git, claude, ignored] = await Promise.all([
-    project.repo ? captureGitContext(project.repo) : Promise.resolve(project.gitMissing ? unknownGitContext() : emptyGitContext()),
+    project.repo ? captureGitContext(project.repo, early) : Promise.resolve(project.gitMissing ? unknownGitContext() : emptyGitContext()),
     readClaudeState(project.worktreeRoots, options.claudeSessionId ? {
       ...env,
       CLAUDE_CODE_SESSION_ID: options.claudeSessionId
@@ -8557,23 +8372,25 @@ async function pause(options = {}) {
     exportPath
   };
 }
+var init_pause = __esm({
+  "lib/commands/pause.ts"() {
+    init_errors();
+    init_git();
+    init_claude();
+    init_project();
+    init_repo();
+    init_sessions();
+    init_pause_auto();
+    init_session_store();
+    init_write();
+    init_markdown();
+    init_types();
+    init_version();
+    init_prune();
+  }
+});
 
 // lib/report/color.ts
-var plain = {
-  bold: (t) => t,
-  green: (t) => t,
-  yellow: (t) => t,
-  red: (t) => t,
-  dim: (t) => t
-};
-var wrap = (open4, close) => (t) => `\x1B[${open4}m${t}\x1B[${close}m`;
-var ansi = {
-  bold: wrap(1, 22),
-  green: wrap(32, 39),
-  yellow: wrap(33, 39),
-  red: wrap(31, 39),
-  dim: wrap(2, 22)
-};
 function wantsColor(isTty, env, mode = "auto") {
   if (mode === "always") return true;
   if (mode === "never") return false;
@@ -8588,16 +8405,35 @@ function wantsColor(isTty, env, mode = "auto") {
 function colorsFor(isTty, env, mode = "auto") {
   return wantsColor(isTty, env, mode) ? ansi : plain;
 }
+var plain, wrap, ansi;
+var init_color = __esm({
+  "lib/report/color.ts"() {
+    plain = {
+      bold: (t) => t,
+      green: (t) => t,
+      yellow: (t) => t,
+      red: (t) => t,
+      dim: (t) => t
+    };
+    wrap = (open4, close) => (t) => `\x1B[${open4}m${t}\x1B[${close}m`;
+    ansi = {
+      bold: wrap(1, 22),
+      green: wrap(32, 39),
+      yellow: wrap(33, 39),
+      red: wrap(31, 39),
+      dim: wrap(2, 22)
+    };
+  }
+});
 
 // lib/commands/hook.ts
-var MAX_CONTEXT_CHARS = 8e3;
-var DEFAULT_HOOK_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1e3;
-var SESSION_START_SOURCES = /* @__PURE__ */ new Set([
-  "startup",
-  "resume",
-  "clear",
-  "compact"
-]);
+var hook_exports = {};
+__export(hook_exports, {
+  DEFAULT_HOOK_MAX_AGE_MS: () => DEFAULT_HOOK_MAX_AGE_MS,
+  MAX_CONTEXT_CHARS: () => MAX_CONTEXT_CHARS,
+  handleHookEvent: () => handleHookEvent
+});
+import process14 from "node:process";
 async function handleHookEvent(input, options = {}) {
   const warn = options.warn ?? ((line) => process14.stderr.write(line + "\n"));
   let event;
@@ -8663,51 +8499,23 @@ ${context}`;
   }
   return "";
 }
-
-// lib/commands/hook_cli.ts
-var hookCommand = {
-  name: "hook",
-  summary: "Handle a Claude Code hook event read from stdin",
-  usage: "[--prune] [--max-age DURATION] < event.json",
-  description: `Handle a Claude Code hook event given as JSON on stdin:
-  PreCompact     save a session (trigger and transcript recorded; no cleanup
-                 unless --prune is given); a repeat within 60 s with the
-                 same HEAD, status and todos writes nothing
-  SessionStart   print a paused session as context: after a compaction the
-                 one just saved, else the newest of this worktree (else of
-                 the project) paused within --max-age
-Anything else, or bad JSON, prints nothing and exits 0: a hook never breaks
-the editor.`,
-  options: [
-    {
-      name: "prune",
-      help: "Also clean up worktrees on PreCompact"
-    },
-    {
-      name: "max-age",
-      value: "DURATION",
-      help: "SessionStart injects only sessions paused within DURATION (default 7d)"
-    }
-  ],
-  maxPositionals: 0,
-  async run(context) {
-    const maxAgeMs = parseDurationOption("max-age", context.values["max-age"]);
-    const input = await context.io.readStdin().catch(() => "");
-    const output = await handleHookEvent(input, {
-      prune: Boolean(context.values.prune),
-      maxAgeMs,
-      env: context.io.env,
-      warn: (line) => context.io.stderr(line + "\n")
-    });
-    if (output) context.io.stdout(output);
-    return 0;
+var MAX_CONTEXT_CHARS, DEFAULT_HOOK_MAX_AGE_MS, SESSION_START_SOURCES;
+var init_hook = __esm({
+  "lib/commands/hook.ts"() {
+    init_pause();
+    init_resume();
+    init_text();
+    init_color();
+    MAX_CONTEXT_CHARS = 8e3;
+    DEFAULT_HOOK_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1e3;
+    SESSION_START_SOURCES = /* @__PURE__ */ new Set([
+      "startup",
+      "resume",
+      "clear",
+      "compact"
+    ]);
   }
-};
-
-// lib/commands/install_hooks.ts
-import { copyFile, mkdir as mkdir4, readFile as readFile21 } from "node:fs/promises";
-import { dirname as dirname7, join as join30 } from "node:path";
-import process16 from "node:process";
+});
 
 // lib/gather/hook_command.ts
 import { accessSync, constants as constants2, realpathSync } from "node:fs";
@@ -8717,15 +8525,6 @@ import { fileURLToPath } from "node:url";
 function shellQuote2(value) {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
-var DENO_PERMISSIONS = [
-  "read",
-  "write",
-  "env",
-  "run",
-  "sys",
-  "net",
-  "ffi"
-];
 function denoPermissionFlags(deno) {
   const granted = DENO_PERMISSIONS.filter((name) => {
     try {
@@ -8826,12 +8625,22 @@ function hookCommand2(given, env = process15.env) {
     warnings
   };
 }
+var DENO_PERMISSIONS;
+var init_hook_command = __esm({
+  "lib/gather/hook_command.ts"() {
+    DENO_PERMISSIONS = [
+      "read",
+      "write",
+      "env",
+      "run",
+      "sys",
+      "net",
+      "ffi"
+    ];
+  }
+});
 
 // lib/decide/merge_hooks.ts
-var HOOK_EVENTS = [
-  "PreCompact",
-  "SessionStart"
-];
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -8952,8 +8761,26 @@ function unmergeHooks(settings, isOurs = isOurHookCommand) {
     removed
   };
 }
+var HOOK_EVENTS;
+var init_merge_hooks = __esm({
+  "lib/decide/merge_hooks.ts"() {
+    HOOK_EVENTS = [
+      "PreCompact",
+      "SessionStart"
+    ];
+  }
+});
 
 // lib/commands/install_hooks.ts
+var install_hooks_exports = {};
+__export(install_hooks_exports, {
+  installHooks: () => installHooks,
+  settingsPathFor: () => settingsPathFor,
+  uninstallHooks: () => uninstallHooks
+});
+import { copyFile, mkdir as mkdir4, readFile as readFile21 } from "node:fs/promises";
+import { dirname as dirname7, join as join30 } from "node:path";
+import process16 from "node:process";
 async function settingsPathFor(scope, projectPath, env = process16.env) {
   if (scope === "user") return join30(claudeConfigDir(env), "settings.json");
   const root = (await resolveProject(projectPath)).root;
@@ -9060,262 +8887,22 @@ Backup: ${backup}` : ""}
     text: text2
   };
 }
-
-// lib/commands/install_hooks_cli.ts
-var SCOPE_OPTIONS = [
-  {
-    name: "project",
-    help: ".claude/settings.json of this project (default)"
-  },
-  {
-    name: "user",
-    help: "~/.claude/settings.json (honours CLAUDE_CONFIG_DIR)"
-  },
-  {
-    name: "local",
-    help: ".claude/settings.local.json of this project (not committed)"
+var init_install_hooks = __esm({
+  "lib/commands/install_hooks.ts"() {
+    init_errors();
+    init_claude();
+    init_hook_command();
+    init_project();
+    init_write();
+    init_merge_hooks();
   }
-];
-function scopeOf(context, command) {
-  const v = context.values;
-  const scopes = SCOPE_OPTIONS.map((o) => o.name).filter((s) => v[s]);
-  if (scopes.length > 1) {
-    throw new UsageError(`Give one of '--project', '--user' or '--local', not ${scopes.map((s) => `'--${s}'`).join(" and ")}: run 'mpm-session ${command} --help' for usage`);
-  }
-  return scopes[0] ?? "project";
-}
-var installHooksCommand = {
-  name: "install-hooks",
-  summary: "Add the auto-pause and resume hooks to Claude Code",
-  usage: "[--project | --user | --local] [options]",
-  description: `Add the PreCompact (auto-pause) and SessionStart (resume) hooks to Claude
-Code's settings. Existing settings and hooks are kept, a backup is
-written first, and running it again changes nothing.`,
-  options: [
-    ...SCOPE_OPTIONS,
-    {
-      name: "command",
-      value: "C",
-      help: "The command the hooks run (default: the absolute path of this mpm-session)"
-    },
-    {
-      name: "dry-run",
-      help: "Show the result without writing"
-    }
-  ],
-  maxPositionals: 0,
-  jsonSchema: "install-hooks.schema.json",
-  examples: [
-    "install-hooks",
-    "install-hooks --user --dry-run"
-  ],
-  async run(context) {
-    const v = context.values;
-    const result = await installHooks({
-      scope: scopeOf(context, "install-hooks"),
-      command: v.command,
-      dryRun: Boolean(v["dry-run"]),
-      projectPath: context.global.directory,
-      env: context.io.env
-    });
-    for (const warning of result.warnings) context.warn(warning);
-    if (context.global.json) {
-      context.printJson({
-        ...result,
-        dry_run: Boolean(v["dry-run"])
-      });
-    } else context.print(result.text);
-    return 0;
-  }
-};
-
-// lib/commands/list_cli.ts
-var listCommand = {
-  name: "list",
-  summary: "List saved sessions, newest first",
-  usage: "[options]",
-  description: "List saved sessions, newest first: id, time, branch, first line of the message.",
-  options: [
-    {
-      name: "limit",
-      short: "n",
-      value: "N",
-      help: "Show at most N sessions (default 20)"
-    },
-    {
-      name: "all",
-      help: "Show every session"
-    },
-    PROJECT_ALIAS
-  ],
-  maxPositionals: 0,
-  jsonSchema: "list.schema.json",
-  examples: [
-    "list",
-    "list -n 5 --json",
-    "list --all"
-  ],
-  async run(context) {
-    const v = context.values;
-    const limit = v.all ? void 0 : parseCount("limit", v.limit) ?? 20;
-    const result = await listSessions({
-      projectPath: context.projectPath(v.project),
-      limit
-    });
-    if (context.global.json) context.printJson(result);
-    else {
-      context.print(renderList(result, context.colors));
-      context.detail(`Sessions folder: ${result.sessionsDir}`);
-    }
-    return 0;
-  }
-};
-
-// lib/commands/pause_cli.ts
-var pauseCommand = {
-  name: "pause",
-  summary: "Save the work state, then clean up .claude/worktrees/",
-  usage: "[PROJECT_PATH] [options]",
-  description: `Save the work state (message, git branch, HEAD, recent commits, status,
-Claude Code todos and tasks) to .claude-mpm/sessions/ at the project root,
-then remove agent worktrees under .claude/worktrees/ that are provably
-disposable. Anything with work a person could miss is kept, with the reason.
-PROJECT_PATH is read relative to -C.`,
-  options: [
-    {
-      name: "message",
-      short: "m",
-      value: "TEXT",
-      help: "What you were doing (shown when you resume)"
-    },
-    {
-      name: "todos",
-      value: "FILE",
-      help: "Todos as JSON to save too (- reads stdin)"
-    },
-    {
-      name: "export",
-      value: "FILE",
-      help: "Also write a copy of the session JSON to FILE"
-    },
-    {
-      name: "no-prune-worktrees",
-      help: "Skip the worktree cleanup"
-    },
-    ...CLEANUP_OPTIONS
-  ],
-  maxPositionals: 1,
-  jsonSchema: "pause.schema.json",
-  examples: [
-    'pause -m "Auth refactor: about to test the login flow"',
-    "pause ~/code/app --no-prune-worktrees",
-    "pause --export /tmp/session-backup.json --json"
-  ],
-  async run(context) {
-    const v = context.values;
-    const message = v.message;
-    if (message !== void 0 && message.trim() === "") {
-      throw new UsageError("Empty message for '-m': give some text, or leave '-m' out to pause without a message");
-    }
-    const todos = await readTodosOption(v.todos, context.io);
-    const flags2 = cleanupFlags(context);
-    const progress = progressReporter(context);
-    const interrupt = interruptController(context.io);
-    try {
-      const pruneOptions = {
-        ...flags2,
-        onProgress: progress.update,
-        signal: interrupt.signal
-      };
-      const result = await pause({
-        projectPath: context.projectPath(context.positionals[0]),
-        message,
-        todos,
-        exportPath: v.export,
-        pruneWorktrees: !v["no-prune-worktrees"],
-        pruneOptions,
-        env: context.io.env
-      });
-      progress.done();
-      if (context.global.json) context.printJson(result);
-      else {
-        context.print(renderPause(result, context.colors, context.width));
-        if (context.global.verbose && result.cleanup) {
-          const lines = verboseCleanupLines(result.cleanup);
-          if (lines.length) context.print(lines.join("\n") + "\n");
-        }
-      }
-      return interrupt.signal.aborted ? interrupt.exitCode() : 0;
-    } finally {
-      interrupt.dispose();
-    }
-  }
-};
-
-// lib/commands/prune_cli.ts
-var pruneCommand = {
-  name: "prune",
-  summary: "Clean up .claude/worktrees/ only (for CI)",
-  usage: "[PROJECT_PATH] [options]",
-  description: `Clean up .claude/worktrees/ without pausing: remove registered worktrees
-that are clean and fully integrated, clean registrations whose directory is
-gone, and sweep orphaned directories that hold nothing. Never uses --force,
-never follows a symlink, never touches anything outside .claude/worktrees/.
-PROJECT_PATH is read relative to -C.`,
-  options: [
-    {
-      name: "dry-run",
-      help: "Change nothing; say what would go and what stays"
-    },
-    {
-      name: "fail-on-preserved",
-      help: "Exit 3 when anything was kept (for CI gates)"
-    },
-    ...CLEANUP_OPTIONS
-  ],
-  maxPositionals: 1,
-  jsonSchema: "prune.schema.json",
-  notes: `Exit codes: 0 done, 1 failure, 2 usage error, 3 something was kept
-(--fail-on-preserved), 130 interrupted (143 on SIGTERM).`,
-  examples: [
-    "prune --dry-run",
-    "prune --json --fail-on-preserved",
-    "-C ~/code/app prune -v"
-  ],
-  async run(context) {
-    const v = context.values;
-    const flags2 = cleanupFlags(context);
-    const progress = progressReporter(context);
-    const interrupt = interruptController(context.io);
-    try {
-      const options = {
-        ...flags2,
-        projectPath: context.projectPath(context.positionals[0]),
-        dryRun: Boolean(v["dry-run"]),
-        onProgress: progress.update,
-        signal: interrupt.signal
-      };
-      const summary = await prune(options);
-      progress.done();
-      if (context.global.json) context.printJson(summary);
-      else {
-        context.print(renderPrune(summary, context.colors, context.width));
-        if (context.global.verbose) {
-          const lines = verboseCleanupLines(summary);
-          if (lines.length) context.print(lines.join("\n") + "\n");
-        }
-      }
-      if (interrupt.signal.aborted) return interrupt.exitCode();
-      if (summary.skipped) return 1;
-      const kept = summary.preserved_count + summary.orphans_preserved;
-      return v["fail-on-preserved"] && kept > 0 ? 3 : 0;
-    } finally {
-      interrupt.dispose();
-    }
-  }
-};
+});
 
 // lib/report/restore_text.ts
+var restore_text_exports = {};
+__export(restore_text_exports, {
+  renderRestoreList: () => renderRestoreList
+});
 function renderRestoreList(entries, nowMs, width) {
   if (entries.length === 0) {
     return "Nothing to restore: the journal records no removal\n";
@@ -9335,8 +8922,20 @@ function renderRestoreList(entries, nowMs, width) {
     "Bring one back with: mpm-session restore NAME"
   ].join("\n") + "\n";
 }
+var init_restore_text = __esm({
+  "lib/report/restore_text.ts"() {
+    init_escape();
+    init_fit();
+    init_time();
+  }
+});
 
 // lib/commands/restore.ts
+var restore_exports = {};
+__export(restore_exports, {
+  listRestorable: () => listRestorable,
+  restore: () => restore
+});
 import { lstat as lstat12 } from "node:fs/promises";
 import { relative as relative7, resolve as resolve12 } from "node:path";
 async function repository(projectPath) {
@@ -9450,103 +9049,21 @@ async function restore(options) {
     message: `Restored '${shown}' ${on} at ${head.slice(0, 12)}${recreated ? ` (branch re-created from '${rescueRef}')` : ""}${ownRestored > 0 ? `, with ${ownRestored} ${ownRestored === 1 ? "ref" : "refs"} of its own` : ""}`
   };
 }
-
-// lib/commands/restore_cli.ts
-var restoreCommand = {
-  name: "restore",
-  summary: "Bring back a worktree a cleanup removed",
-  usage: "NAME|PATH | --list",
-  description: `Re-create a worktree a cleanup removed, at its old path on its old branch,
-from the rescue refs the cleanup recorded before deleting it (the branch is
-re-created from them when --delete-branches removed it). Refuses when the
-path is taken or the branch now points elsewhere. Rescue refs live under
-refs/mpm-session/rescue/ for --rescue-days (default 30).`,
-  options: [
-    {
-      name: "list",
-      help: "List the recorded removals, newest first"
-    }
-  ],
-  maxPositionals: 1,
-  jsonSchema: "restore.schema.json",
-  examples: [
-    "restore --list",
-    "restore agent-a1b2",
-    "restore --list --json"
-  ],
-  async run(context) {
-    const target = context.positionals[0];
-    const list = Boolean(context.values.list);
-    if (list === (target !== void 0)) {
-      throw new UsageError(list ? "Give either '--list' or a NAME to restore, not both: run 'mpm-session restore --help' for usage" : "Say which worktree to restore: give its NAME or PATH, or '--list' to see them");
-    }
-    const projectPath = context.projectPath();
-    if (list) {
-      const removals = await listRestorable({
-        projectPath
-      });
-      if (context.global.json) context.printJson({
-        removals,
-        restored: null
-      });
-      else {
-        context.print(renderRestoreList(removals, Date.now(), context.width));
-      }
-      return 0;
-    }
-    const restored = await restore({
-      projectPath,
-      target
-    });
-    if (context.global.json) context.printJson({
-      removals: null,
-      restored
-    });
-    else context.print(`${restored.message}
-`);
-    return 0;
+var init_restore = __esm({
+  "lib/commands/restore.ts"() {
+    init_errors();
+    init_git();
+    init_journal();
+    init_project();
   }
-};
-
-// lib/commands/uninstall_hooks_cli.ts
-var uninstallHooksCommand = {
-  name: "uninstall-hooks",
-  summary: "Remove the hooks install-hooks added",
-  usage: "[--project | --user | --local] [options]",
-  description: `Remove exactly the hooks install-hooks added (every 'mpm-session hook'
-command, whatever path it was installed with) from Claude Code's settings.
-Other settings and hooks are kept, and a backup is written first.`,
-  options: [
-    ...SCOPE_OPTIONS,
-    {
-      name: "dry-run",
-      help: "Show the result without writing"
-    }
-  ],
-  maxPositionals: 0,
-  jsonSchema: "uninstall-hooks.schema.json",
-  examples: [
-    "uninstall-hooks",
-    "uninstall-hooks --user --dry-run"
-  ],
-  async run(context) {
-    const dryRun = Boolean(context.values["dry-run"]);
-    const result = await uninstallHooks({
-      scope: scopeOf(context, "uninstall-hooks"),
-      dryRun,
-      projectPath: context.global.directory,
-      env: context.io.env
-    });
-    if (context.global.json) context.printJson({
-      ...result,
-      dry_run: dryRun
-    });
-    else context.print(result.text);
-    return 0;
-  }
-};
+});
 
 // lib/report/worktrees_text.ts
+var worktrees_text_exports = {};
+__export(worktrees_text_exports, {
+  renderWorktrees: () => renderWorktrees,
+  stateText: () => stateText
+});
 function stateText(entry) {
   switch (entry.state) {
     case "would-remove":
@@ -9563,14 +9080,6 @@ function stateText(entry) {
     }
   }
 }
-var HEADER = [
-  "NAME",
-  "BRANCH",
-  "ACTIVE",
-  "SIZE",
-  "CHECK",
-  "STATE"
-];
 function renderWorktrees(list, c, nowMs = Date.now(), width = DEFAULT_WIDTH) {
   if (list.skipped) return `Skipped: ${displayPath(list.skipped)}
 `;
@@ -9605,19 +9114,32 @@ function renderWorktrees(list, c, nowMs = Date.now(), width = DEFAULT_WIDTH) {
   }
   return lines.join("\n") + "\n";
 }
+var HEADER;
+var init_worktrees_text = __esm({
+  "lib/report/worktrees_text.ts"() {
+    init_escape();
+    init_fit();
+    init_prune_text();
+    init_time();
+    HEADER = [
+      "NAME",
+      "BRANCH",
+      "ACTIVE",
+      "SIZE",
+      "CHECK",
+      "STATE"
+    ];
+  }
+});
 
 // lib/commands/worktrees.ts
+var worktrees_exports = {};
+__export(worktrees_exports, {
+  listWorktrees: () => listWorktrees2,
+  worktreeListOf: () => worktreeListOf
+});
 import { lstat as lstat13, readdir as readdir14, readFile as readFile22 } from "node:fs/promises";
 import { basename as basename6, join as join31, resolve as resolve13 } from "node:path";
-var UNMEASURED = /* @__PURE__ */ new Set([
-  "symlink",
-  "not-a-directory",
-  "other-filesystem",
-  "mount-point",
-  "foreign-owner",
-  "undecodable-name",
-  "containment"
-]);
 async function listWorktrees2(options = {}) {
   const summary = await prune({
     ...options.pruneOptions,
@@ -9718,6 +9240,1148 @@ async function fallbackActivity(path) {
   const newest = Math.max(...times.filter((t) => t !== void 0));
   return Number.isFinite(newest) ? new Date(newest).toISOString() : null;
 }
+var UNMEASURED;
+var init_worktrees = __esm({
+  "lib/commands/worktrees.ts"() {
+    init_disk_usage();
+    init_pool();
+    init_prune();
+    UNMEASURED = /* @__PURE__ */ new Set([
+      "symlink",
+      "not-a-directory",
+      "other-filesystem",
+      "mount-point",
+      "foreign-owner",
+      "undecodable-name",
+      "containment"
+    ]);
+  }
+});
+
+// npm/bin.ts
+import process19 from "node:process";
+
+// cli.ts
+import { resolve as resolve14 } from "node:path";
+import "node:process";
+
+// lib/commands/clean_cli.ts
+init_errors();
+
+// lib/cli/runtime.ts
+init_claude();
+init_duration();
+init_errors();
+import { readFile as readFile2 } from "node:fs/promises";
+import process2 from "node:process";
+function parseCount(name, value) {
+  if (value === void 0) return void 0;
+  if (!/^\d+$/.test(value.trim())) {
+    throw new UsageError(`Option '--${name}' needs a whole number, got '${value}': for example --${name} 10`);
+  }
+  return Number(value);
+}
+function parseDurationOption(name, value) {
+  if (value === void 0) return void 0;
+  const result = parseDuration(value);
+  if (!result.ok) {
+    throw new UsageError(result.message.replace(/^Cannot read duration '([^']*)'/, `Cannot read duration '$1' for '--${name}'`));
+  }
+  return result.ms;
+}
+function progressReporter(context) {
+  const io = context.io;
+  if (!io.stderrIsTty || context.global.quiet) {
+    return {
+      update: void 0,
+      done: () => {
+      }
+    };
+  }
+  let shown = false;
+  return {
+    update: (phase, done, total) => {
+      if (total < 2) return;
+      shown = true;
+      const label = phase === "checking" ? "Checking" : "Cleaning";
+      io.stderr(`\r\x1B[2K${label} worktrees: ${done} of ${total}`);
+    },
+    done: () => {
+      if (shown) io.stderr("\r\x1B[2K");
+    }
+  };
+}
+function interruptController(io) {
+  const controller = new AbortController();
+  const signals = [
+    "SIGINT",
+    "SIGTERM"
+  ];
+  let exitCode = 130;
+  const onSignal = (signal) => {
+    if (controller.signal.aborted) {
+      process2.exit(signal === "SIGINT" ? 130 : 143);
+    }
+    exitCode = signal === "SIGINT" ? 130 : 143;
+    io.stderr(`
+Interrupted: finishing the removals under way, then stopping (press again to stop at once)
+`);
+    controller.abort();
+  };
+  for (const s of signals) process2.on(s, onSignal);
+  return {
+    signal: controller.signal,
+    /** 130 after SIGINT, 143 after SIGTERM (128 + the signal number). */
+    exitCode: () => exitCode,
+    dispose: () => {
+      for (const s of signals) process2.off(s, onSignal);
+    }
+  };
+}
+async function readTodosOption(value, io) {
+  if (value === void 0) return void 0;
+  let text2;
+  try {
+    text2 = value === "-" ? await io.readStdin() : await readFile2(value, "utf8");
+  } catch (error) {
+    throw new UserError(`Cannot read todos file '${value}': ${error.code === "ENOENT" ? "no such file" : messageOf(error)}`);
+  }
+  try {
+    return parseTodosDocument(text2);
+  } catch (error) {
+    throw new UserError(`Cannot read todos from '${value === "-" ? "stdin" : value}': ${messageOf(error)}: give a JSON array of {content, status}`);
+  }
+}
+var CLEANUP_OPTIONS = [
+  {
+    name: "delete-branches",
+    help: "Also delete branches of removed worktrees (git branch -d, never -D)"
+  },
+  {
+    name: "ignored-cache",
+    value: "NAME",
+    multiple: true,
+    help: "Ignored files named NAME are a rebuildable cache (repeatable)"
+  },
+  {
+    name: "min-age",
+    value: "DURATION",
+    help: "Keep worktrees active within DURATION (such as 90min, 12h, 2d; default 0)"
+  },
+  {
+    name: "rescue-days",
+    value: "N",
+    help: "Keep rescue refs of removed work for N days (default 30)"
+  },
+  {
+    name: "keep-stale-locks",
+    help: "Keep worktrees locked by a Claude Code agent that is gone"
+  }
+];
+function cleanupFlags(context) {
+  const v = context.values;
+  const flags2 = {
+    deleteBranches: Boolean(v["delete-branches"]),
+    extraDisposableIgnored: v["ignored-cache"] ?? [],
+    minAgeMs: parseDurationOption("min-age", v["min-age"]) ?? 0
+  };
+  const rescue = parseCount("rescue-days", v["rescue-days"]);
+  if (rescue !== void 0) flags2.rescueDays = rescue;
+  if (v["keep-stale-locks"]) flags2.keepStaleLocks = true;
+  return flags2;
+}
+function verboseCleanupLines(summary) {
+  if (summary.worktrees.length === 0 && summary.orphans.length === 0) return [];
+  const lines = [
+    "All entries under .claude/worktrees/:"
+  ];
+  for (const w of summary.worktrees) {
+    const why = w.reasons.map((r) => r.code).join(", ");
+    lines.push(`  ${w.action.padEnd(12)} ${w.relative_path}${w.branch ? ` (${w.branch})` : ""}${w.integration_check ? ` integrated: ${w.integration_check}` : ""}${why ? `: ${why}` : ""}`);
+    for (const note of w.notes) lines.push(`               note: ${note}`);
+  }
+  for (const o of summary.orphans) {
+    const why = o.reasons.map((r) => r.code).join(", ");
+    lines.push(`  ${o.action.padEnd(12)} ${o.relative_path} (orphan, ${o.kind})${why ? `: ${why}` : ""}`);
+  }
+  for (const note of summary.notes) lines.push(`  note: ${note}`);
+  return lines;
+}
+
+// lib/commands/resume_cli.ts
+init_errors();
+import { statSync } from "node:fs";
+import { resolve as resolve4 } from "node:path";
+import process7 from "node:process";
+var PROJECT_ALIAS = {
+  name: "project",
+  value: "PATH",
+  help: "Same as -C PATH",
+  hidden: true
+};
+function isFolder(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+var resumeCommand = {
+  name: "resume",
+  summary: "Show a saved session and what changed since",
+  usage: "[ID] [options]",
+  description: `Show a saved session (the latest by default) and what changed since:
+new commits, a switched branch, changed files, todos still open. To resume
+in another project, use -C PATH.`,
+  options: [
+    {
+      name: "select",
+      value: "N|PREFIX",
+      help: "The N-th newest session (1 is the newest), or the one whose id starts with PREFIX"
+    },
+    PROJECT_ALIAS
+  ],
+  maxPositionals: 1,
+  jsonSchema: "resume.schema.json",
+  examples: [
+    "resume",
+    "resume session-20261125-093000",
+    "resume --select 2",
+    "resume --select 20261125",
+    "-C ~/code/app resume"
+  ],
+  async run(context) {
+    const { renderResume: renderResume2 } = await Promise.resolve().then(() => (init_text(), text_exports));
+    const { resume: resume2 } = await Promise.resolve().then(() => (init_resume(), resume_exports));
+    const v = context.values;
+    const id = context.positionals[0];
+    const select = v.select;
+    if (id !== void 0 && select !== void 0) {
+      throw new UsageError("Give either a session id or '--select', not both: run 'mpm-session resume --help' for usage");
+    }
+    if (id !== void 0 && isFolder(resolve4(context.global.directory ?? process7.cwd(), id))) {
+      throw new UsageError(`Cannot resume session '${id}': it is a folder, not a session id: to resume in that project, run 'mpm-session -C ${id} resume'`);
+    }
+    if (select !== void 0 && /^\s*0+\s*$/.test(select)) {
+      throw new UsageError(`Cannot select session '${select}': sessions count from 1 (the newest): for example --select 1`);
+    }
+    const result = await resume2({
+      projectPath: context.projectPath(v.project),
+      id,
+      select,
+      env: context.io.env
+    });
+    for (const w of result.warnings) context.warn(w);
+    if (context.global.json) context.printJson(result);
+    else {
+      context.print(renderResume2(result, context.colors, Date.now(), context.width));
+      context.detail(`Sessions folder: ${result.sessionsDir}`);
+    }
+    return 0;
+  }
+};
+
+// lib/commands/clean_cli.ts
+var cleanCommand = {
+  name: "clean",
+  summary: "Delete old session files",
+  usage: "(--keep N | --older-than DURATION) [options]",
+  description: `Delete old session files from .claude-mpm/sessions/. Never deletes the newest
+session or the one LATEST-SESSION.txt points to, and nothing else in the folder.
+Given both --keep and --older-than, both apply: a session is deleted only when
+it is beyond the N newest and older than DURATION.`,
+  options: [
+    {
+      name: "keep",
+      value: "N",
+      help: "Keep the N newest sessions"
+    },
+    {
+      name: "older-than",
+      value: "DURATION",
+      help: "Delete sessions older than DURATION (90min, 12h, 30d, 2w, 6mo; not 'm')"
+    },
+    {
+      name: "dry-run",
+      help: "Only list what would be deleted"
+    },
+    PROJECT_ALIAS
+  ],
+  maxPositionals: 0,
+  jsonSchema: "clean.schema.json",
+  examples: [
+    "clean --keep 50",
+    "clean --older-than 30d --dry-run",
+    "clean --keep 10 --older-than 2w"
+  ],
+  async run(context) {
+    const { cleanSessions: cleanSessions2, renderClean: renderClean2 } = await Promise.resolve().then(() => (init_clean(), clean_exports));
+    const v = context.values;
+    const keep = parseCount("keep", v.keep);
+    const olderThanMs = parseDurationOption("older-than", v["older-than"]);
+    if (keep === void 0 && olderThanMs === void 0) {
+      throw new UsageError("Say which sessions to delete with '--keep N' or '--older-than DURATION': run 'mpm-session clean --help' for usage");
+    }
+    const result = await cleanSessions2({
+      projectPath: context.projectPath(v.project),
+      keep,
+      olderThanMs,
+      dryRun: Boolean(v["dry-run"])
+    });
+    if (context.global.json) context.printJson(result);
+    else context.print(renderClean2(result));
+    for (const e of result.errors) context.detail(e);
+    return 0;
+  }
+};
+
+// lib/commands/completions_cli.ts
+init_errors();
+
+// lib/cli/parse.ts
+init_errors();
+
+// lib/cli/suggest.ts
+function editDistance(a, b) {
+  const d = Array.from({
+    length: a.length + 1
+  }, (_, i) => Array.from({
+    length: b.length + 1
+  }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
+}
+function closest(input, known) {
+  const lower = input.toLowerCase();
+  const squash = (s) => s.replace(/[-_]/g, "");
+  let best;
+  let bestScore = Infinity;
+  for (const name of known) {
+    const score = squash(lower) === squash(name) ? 0 : editDistance(lower, name);
+    if (score < bestScore) {
+      best = name;
+      bestScore = score;
+    }
+  }
+  const limit = Math.min(3, Math.max(1, Math.floor(input.length / 3)));
+  if (best !== void 0 && bestScore <= limit) return best;
+  const prefixed = known.filter((n) => n.startsWith(lower));
+  return lower.length >= 2 && prefixed.length === 1 ? prefixed[0] : void 0;
+}
+
+// lib/cli/parse.ts
+var GLOBAL_OPTIONS = [
+  {
+    name: "directory",
+    short: "C",
+    value: "PATH",
+    help: "Run as if started in PATH (git's -C)"
+  },
+  {
+    name: "quiet",
+    short: "q",
+    help: "Print only errors and warnings (--json still prints)"
+  },
+  {
+    name: "verbose",
+    short: "v",
+    help: "Say more: every worktree and its outcome, timings, stack traces on internal errors"
+  },
+  {
+    name: "json",
+    help: "Print one JSON document, errors included"
+  },
+  {
+    name: "color",
+    value: "WHEN",
+    choices: [
+      "auto",
+      "always",
+      "never"
+    ],
+    help: "Colour: auto (default; honours NO_COLOR, FORCE_COLOR, TERM=dumb), always, never"
+  },
+  {
+    name: "help",
+    short: "h",
+    help: "Show help"
+  }
+];
+function helpHint(command) {
+  return command ? `run 'mpm-session ${command} --help' to see the options` : "run 'mpm-session --help' to see the commands";
+}
+function display(spec) {
+  return `--${spec.name}`;
+}
+function globalsOf(values) {
+  const color = values.color ?? "auto";
+  return {
+    directory: values.directory,
+    quiet: Boolean(values.quiet),
+    verbose: Boolean(values.verbose),
+    json: Boolean(values.json),
+    color
+  };
+}
+function wantsJson(args) {
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).includes("--json");
+}
+var OptionReader = class {
+  specs;
+  command;
+  values;
+  positionals;
+  constructor(specs, command) {
+    this.specs = specs;
+    this.command = command;
+    this.values = {};
+    this.positionals = [];
+  }
+  byLong(name) {
+    return this.specs.find((s) => s.name === name);
+  }
+  byShort(letter) {
+    return this.specs.find((s) => s.short === letter);
+  }
+  set(spec, value) {
+    if (spec.choices && typeof value === "string" && !spec.choices.includes(value)) {
+      const guess = closest(value, spec.choices);
+      throw new UsageError(`Option '${display(spec)}' got '${value}': use ${spec.choices.map((c) => `'${c}'`).join(", ")}${guess ? `: did you mean '${guess}'?` : ""}`);
+    }
+    if (spec.multiple) {
+      const list = this.values[spec.name] ?? [];
+      list.push(value);
+      this.values[spec.name] = list;
+    } else {
+      this.values[spec.name] = value;
+    }
+  }
+  unknown(token) {
+    const where = this.command ? ` for '${this.command}'` : "";
+    let guess;
+    if (token.startsWith("--")) {
+      const name = closest(token.slice(2).split("=")[0], this.specs.filter((s) => !s.hidden).map((s) => s.name));
+      guess = name && `--${name}`;
+    }
+    return new UsageError(`Unknown option '${token.split("=")[0]}'${where}: ${guess ? `did you mean '${guess}'? Or ${helpHint(this.command)}` : helpHint(this.command)}`);
+  }
+  needsValue(spec) {
+    return new UsageError(`Option '${display(spec)}' needs a value: give it as '${display(spec)} ${spec.value}': ${helpHint(this.command)}`);
+  }
+  /** Whether `arg` is one of the known options, such as `--json` or `-q`. */
+  isOption(arg) {
+    if (arg.startsWith("--")) {
+      return this.byLong(arg.slice(2).split("=")[0]) !== void 0;
+    }
+    return /^-[a-zA-Z]$/.test(arg) && this.byShort(arg[1]) !== void 0;
+  }
+  /** The value after `spec`: the next argument, unless it is a known option. */
+  nextValue(spec, args, i) {
+    if (i + 1 >= args.length) throw this.needsValue(spec);
+    const next = args[i + 1];
+    if (this.isOption(next)) {
+      throw new UsageError(`Option '${display(spec)}' needs a value, got the option '${next}': give the value first, or write '${display(spec)}=${next}' if you meant it as the value`);
+    }
+    return next;
+  }
+  /**
+   * Reads `args` from `start`; stops at the first positional when
+   * `stopAtPositional`, and returns the index it stopped at.
+   */
+  read(args, start, stopAtPositional) {
+    let i = start;
+    while (i < args.length) {
+      const arg = args[i];
+      if (arg === "--") {
+        if (stopAtPositional) return i;
+        this.positionals.push(...args.slice(i + 1));
+        return args.length;
+      }
+      if (arg.startsWith("--") && arg.length > 2) {
+        const eq = arg.indexOf("=");
+        const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+        const spec = this.byLong(name);
+        if (!spec) throw this.unknown(arg);
+        if (spec.value === void 0) {
+          if (eq !== -1) {
+            throw new UsageError(`Option '${display(spec)}' does not take a value: ${helpHint(this.command)}`);
+          }
+          this.set(spec, true);
+        } else if (eq !== -1) {
+          this.set(spec, arg.slice(eq + 1));
+        } else {
+          this.set(spec, this.nextValue(spec, args, i++));
+        }
+        i++;
+        continue;
+      }
+      if (arg.startsWith("-") && arg.length > 1) {
+        for (let j = 1; j < arg.length; j++) {
+          const spec = this.byShort(arg[j]);
+          if (!spec) throw this.unknown(`-${arg[j]}`);
+          if (spec.value === void 0) {
+            this.set(spec, true);
+            continue;
+          }
+          const rest = arg.slice(j + 1).replace(/^=/, "");
+          if (rest !== "") this.set(spec, rest);
+          else this.set(spec, this.nextValue(spec, args, i++));
+          break;
+        }
+        i++;
+        continue;
+      }
+      if (stopAtPositional) return i;
+      this.positionals.push(arg);
+      i++;
+    }
+    return i;
+  }
+};
+function parseCommandLine(args, commands) {
+  const extra = [
+    {
+      name: "version",
+      short: "V",
+      help: "Show the version"
+    }
+  ];
+  const leading = new OptionReader([
+    ...GLOBAL_OPTIONS,
+    ...extra
+  ], void 0);
+  const at = leading.read(args, 0, true);
+  const name = args[at] === "--" ? args[at + 1] : args[at];
+  const before = leading.values;
+  if (name === void 0 || name === "help") {
+    const topic = name === "help" ? args[at + 1] : void 0;
+    if (topic !== void 0 && !commands.some((c) => c.name === topic)) {
+      throw unknownCommand(topic, commands);
+    }
+    const asked = before.help || before.version || name === "help";
+    if (before.version && !before.help) {
+      return {
+        kind: "version",
+        global: globalsOf(before)
+      };
+    }
+    return {
+      kind: "help",
+      topic,
+      exitCode: asked ? 0 : 2,
+      global: globalsOf(before)
+    };
+  }
+  if (name === "version") return {
+    kind: "version",
+    global: globalsOf(before)
+  };
+  const command = commands.find((c) => c.name === name);
+  if (!command) throw unknownCommand(name, commands);
+  if (before.version) {
+    throw new UsageError(`Option '--version' goes before any command: run 'mpm-session --version'`);
+  }
+  const reader = new OptionReader([
+    ...GLOBAL_OPTIONS,
+    ...command.options
+  ], command.name);
+  Object.assign(reader.values, before);
+  reader.read(args, at + (args[at] === "--" ? 2 : 1), false);
+  const values = reader.values;
+  const global = globalsOf(values);
+  if (values.help) {
+    return {
+      kind: "help",
+      topic: command.name,
+      exitCode: 0,
+      global
+    };
+  }
+  if (reader.positionals.length > command.maxPositionals) {
+    throw new UsageError(`Unexpected argument '${reader.positionals[command.maxPositionals]}' for '${command.name}': run 'mpm-session ${command.name} --help' for usage`);
+  }
+  if (global.json && !command.jsonSchema) {
+    throw new UsageError(`Option '--json' does not apply to '${command.name}': ${helpHint(command.name)}`);
+  }
+  const own = {};
+  for (const spec of command.options) own[spec.name] = values[spec.name];
+  return {
+    kind: "command",
+    command,
+    values: own,
+    positionals: reader.positionals,
+    global
+  };
+}
+function unknownCommand(name, commands) {
+  if (name.startsWith("-")) {
+    return new UsageError(`Unknown option '${name}': ${helpHint()}`);
+  }
+  const guess = closest(name, commands.map((c) => c.name));
+  return new UsageError(`Unknown command '${name}': ${guess ? `did you mean '${guess}'? Or ${helpHint()}` : helpHint()}`);
+}
+
+// lib/cli/completions.ts
+var SHELLS = [
+  "bash",
+  "zsh",
+  "fish"
+];
+function flags(specs) {
+  return specs.filter((s) => !s.hidden).flatMap((s) => s.short ? [
+    `--${s.name}`,
+    `-${s.short}`
+  ] : [
+    `--${s.name}`
+  ]);
+}
+function bash(commands) {
+  const cases = commands.map((c) => `    ${c.name}) opts="${[
+    ...flags(c.options),
+    ...flags(GLOBAL_OPTIONS),
+    ...c.positionalChoices ?? []
+  ].join(" ")}" ;;`);
+  return `# bash completion for mpm-session (mpm-session completions bash)
+_mpm_session() {
+  local cur="\${COMP_WORDS[COMP_CWORD]}" cmd="" i opts
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    case "\${COMP_WORDS[i]}" in
+      -C|--directory|--color) ((i++)) ;;
+      -*) ;;
+      *) cmd="\${COMP_WORDS[i]}"; break ;;
+    esac
+  done
+  case "\${COMP_WORDS[COMP_CWORD-1]}" in
+    -C|--directory) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+  esac
+  case "$cmd" in
+    "") opts="${commands.map((c) => c.name).join(" ")} ${flags(GLOBAL_OPTIONS).join(" ")} --version -V" ;;
+${cases.join("\n")}
+  esac
+  COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+}
+complete -o default -F _mpm_session mpm-session
+`;
+}
+function zshEscape(text2) {
+  return text2.replace(/'/g, "'\\''").replace(/[[\]:]/g, "\\$&");
+}
+function zshSpecs(specs) {
+  return specs.filter((s) => !s.hidden).map((s) => {
+    const action = s.choices ? `(${s.choices.join(" ")})` : s.name === "directory" ? "_files -/" : "_files";
+    const body = `[${zshEscape(s.help)}]${s.value ? `:${s.value}:${action}` : ""}`;
+    return s.short ? `{-${s.short},--${s.name}}'${body}'` : `'--${s.name}${body}'`;
+  });
+}
+function zsh(commands) {
+  const list = commands.map((c) => `'${c.name}:${zshEscape(c.summary)}'`).join(" ");
+  const cases = commands.map((c) => `    ${c.name}) _arguments ${[
+    ...zshSpecs(c.options),
+    ...zshSpecs(GLOBAL_OPTIONS)
+  ].join(" ")}${c.positionalChoices ? ` '1:${c.name}:(${c.positionalChoices.join(" ")})'` : " '*:path:_files'"} ;;`);
+  return `#compdef mpm-session
+# zsh completion for mpm-session (mpm-session completions zsh)
+_mpm_session() {
+  local -a commands
+  commands=(${list})
+  local i cmd=""
+  for ((i = 2; i < CURRENT; i++)); do
+    case "\${words[i]}" in
+      -C|--directory|--color) ((i++)) ;;
+      -*) ;;
+      *) cmd="\${words[i]}"; break ;;
+    esac
+  done
+  if [[ -z "$cmd" ]]; then
+    _describe command commands
+    _arguments ${zshSpecs(GLOBAL_OPTIONS).join(" ")}
+    return
+  fi
+  case "$cmd" in
+${cases.join("\n")}
+  esac
+}
+compdef _mpm_session mpm-session
+`;
+}
+function fishEscape(text2) {
+  return text2.replace(/\\/g, "\\\\").replace(/'/g, "\\'");
+}
+function fishOption(spec, condition) {
+  const parts = [
+    `complete -c mpm-session -n '${condition}'`,
+    `-l ${spec.name}`
+  ];
+  if (spec.short) parts.push(`-s ${spec.short}`);
+  if (spec.value) parts.push("-r");
+  if (spec.choices) parts.push(`-f -a '${spec.choices.join(" ")}'`);
+  parts.push(`-d '${fishEscape(spec.help)}'`);
+  return parts.join(" ");
+}
+function fish(commands) {
+  const names = commands.map((c) => c.name).join(" ");
+  const lines = [
+    "# fish completion for mpm-session (mpm-session completions fish)",
+    "complete -c mpm-session -f",
+    ...commands.map((c) => `complete -c mpm-session -n 'not __fish_seen_subcommand_from ${names}' -a ${c.name} -d '${fishEscape(c.summary)}'`),
+    ...GLOBAL_OPTIONS.map((o) => fishOption(o, "true"))
+  ];
+  for (const c of commands) {
+    const when = `__fish_seen_subcommand_from ${c.name}`;
+    for (const o of c.options.filter((s) => !s.hidden)) {
+      lines.push(fishOption(o, when));
+    }
+    if (c.positionalChoices) {
+      lines.push(`complete -c mpm-session -n '${when}' -a '${c.positionalChoices.join(" ")}'`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+function completionScript(shell, commands) {
+  return shell === "bash" ? bash(commands) : shell === "zsh" ? zsh(commands) : fish(commands);
+}
+
+// lib/commands/completions_cli.ts
+function completionsCommand(commands) {
+  return {
+    name: "completions",
+    summary: "Print a shell completion script (bash, zsh or fish)",
+    usage: "bash|zsh|fish",
+    description: `Print a completion script for the shell. Install it with, for example:
+  mpm-session completions bash > ~/.local/share/bash-completion/completions/mpm-session
+  mpm-session completions zsh > "\${fpath[1]}/_mpm-session"
+  mpm-session completions fish > ~/.config/fish/completions/mpm-session.fish`,
+    options: [],
+    maxPositionals: 1,
+    positionalChoices: SHELLS,
+    examples: [
+      "completions bash",
+      "completions fish"
+    ],
+    run(context) {
+      const shell = context.positionals[0];
+      if (shell === void 0 || !SHELLS.includes(shell)) {
+        const guess = shell === void 0 ? void 0 : closest(shell, SHELLS);
+        throw new UsageError(`${shell === void 0 ? "Name a shell" : `Unknown shell '${shell}'`}: use bash, zsh or fish${guess ? `: did you mean '${guess}'?` : ""}`);
+      }
+      context.io.stdout(completionScript(shell, commands()));
+      return Promise.resolve(0);
+    }
+  };
+}
+
+// lib/commands/hook_cli.ts
+var hookCommand = {
+  name: "hook",
+  summary: "Handle a Claude Code hook event read from stdin",
+  usage: "[--prune] [--max-age DURATION] < event.json",
+  description: `Handle a Claude Code hook event given as JSON on stdin:
+  PreCompact     save a session (trigger and transcript recorded; no cleanup
+                 unless --prune is given); a repeat within 60 s with the
+                 same HEAD, status and todos writes nothing
+  SessionStart   print a paused session as context: after a compaction the
+                 one just saved, else the newest of this worktree (else of
+                 the project) paused within --max-age
+Anything else, or bad JSON, prints nothing and exits 0: a hook never breaks
+the editor.`,
+  options: [
+    {
+      name: "prune",
+      help: "Also clean up worktrees on PreCompact"
+    },
+    {
+      name: "max-age",
+      value: "DURATION",
+      help: "SessionStart injects only sessions paused within DURATION (default 7d)"
+    }
+  ],
+  maxPositionals: 0,
+  async run(context) {
+    const { handleHookEvent: handleHookEvent2 } = await Promise.resolve().then(() => (init_hook(), hook_exports));
+    const maxAgeMs = parseDurationOption("max-age", context.values["max-age"]);
+    const input = await context.io.readStdin().catch(() => "");
+    const output = await handleHookEvent2(input, {
+      prune: Boolean(context.values.prune),
+      maxAgeMs,
+      env: context.io.env,
+      warn: (line) => context.io.stderr(line + "\n")
+    });
+    if (output) context.io.stdout(output);
+    return 0;
+  }
+};
+
+// lib/commands/install_hooks_cli.ts
+init_errors();
+var SCOPE_OPTIONS = [
+  {
+    name: "project",
+    help: ".claude/settings.json of this project (default)"
+  },
+  {
+    name: "user",
+    help: "~/.claude/settings.json (honours CLAUDE_CONFIG_DIR)"
+  },
+  {
+    name: "local",
+    help: ".claude/settings.local.json of this project (not committed)"
+  }
+];
+function scopeOf(context, command) {
+  const v = context.values;
+  const scopes = SCOPE_OPTIONS.map((o) => o.name).filter((s) => v[s]);
+  if (scopes.length > 1) {
+    throw new UsageError(`Give one of '--project', '--user' or '--local', not ${scopes.map((s) => `'--${s}'`).join(" and ")}: run 'mpm-session ${command} --help' for usage`);
+  }
+  return scopes[0] ?? "project";
+}
+var installHooksCommand = {
+  name: "install-hooks",
+  summary: "Add the auto-pause and resume hooks to Claude Code",
+  usage: "[--project | --user | --local] [options]",
+  description: `Add the PreCompact (auto-pause) and SessionStart (resume) hooks to Claude
+Code's settings. Existing settings and hooks are kept, a backup is
+written first, and running it again changes nothing.`,
+  options: [
+    ...SCOPE_OPTIONS,
+    {
+      name: "command",
+      value: "C",
+      help: "The command the hooks run (default: the absolute path of this mpm-session)"
+    },
+    {
+      name: "dry-run",
+      help: "Show the result without writing"
+    }
+  ],
+  maxPositionals: 0,
+  jsonSchema: "install-hooks.schema.json",
+  examples: [
+    "install-hooks",
+    "install-hooks --user --dry-run"
+  ],
+  async run(context) {
+    const { installHooks: installHooks2 } = await Promise.resolve().then(() => (init_install_hooks(), install_hooks_exports));
+    const v = context.values;
+    const result = await installHooks2({
+      scope: scopeOf(context, "install-hooks"),
+      command: v.command,
+      dryRun: Boolean(v["dry-run"]),
+      projectPath: context.global.directory,
+      env: context.io.env
+    });
+    for (const warning of result.warnings) context.warn(warning);
+    if (context.global.json) {
+      context.printJson({
+        ...result,
+        dry_run: Boolean(v["dry-run"])
+      });
+    } else context.print(result.text);
+    return 0;
+  }
+};
+
+// lib/commands/list_cli.ts
+var listCommand = {
+  name: "list",
+  summary: "List saved sessions, newest first",
+  usage: "[options]",
+  description: "List saved sessions, newest first: id, time, branch, first line of the message.",
+  options: [
+    {
+      name: "limit",
+      short: "n",
+      value: "N",
+      help: "Show at most N sessions (default 20)"
+    },
+    {
+      name: "all",
+      help: "Show every session"
+    },
+    PROJECT_ALIAS
+  ],
+  maxPositionals: 0,
+  jsonSchema: "list.schema.json",
+  examples: [
+    "list",
+    "list -n 5 --json",
+    "list --all"
+  ],
+  async run(context) {
+    const { renderList: renderList2 } = await Promise.resolve().then(() => (init_text(), text_exports));
+    const { listSessions: listSessions2 } = await Promise.resolve().then(() => (init_resume(), resume_exports));
+    const v = context.values;
+    const limit = v.all ? void 0 : parseCount("limit", v.limit) ?? 20;
+    const result = await listSessions2({
+      projectPath: context.projectPath(v.project),
+      limit
+    });
+    if (context.global.json) context.printJson(result);
+    else {
+      context.print(renderList2(result, context.colors));
+      context.detail(`Sessions folder: ${result.sessionsDir}`);
+    }
+    return 0;
+  }
+};
+
+// lib/commands/pause_cli.ts
+init_errors();
+var pauseCommand = {
+  name: "pause",
+  summary: "Save the work state, then clean up .claude/worktrees/",
+  usage: "[PROJECT_PATH] [options]",
+  description: `Save the work state (message, git branch, HEAD, recent commits, status,
+Claude Code todos and tasks) to .claude-mpm/sessions/ at the project root,
+then remove agent worktrees under .claude/worktrees/ that are provably
+disposable. Anything with work a person could miss is kept, with the reason.
+PROJECT_PATH is read relative to -C.`,
+  options: [
+    {
+      name: "message",
+      short: "m",
+      value: "TEXT",
+      help: "What you were doing (shown when you resume)"
+    },
+    {
+      name: "todos",
+      value: "FILE",
+      help: "Todos as JSON to save too (- reads stdin)"
+    },
+    {
+      name: "export",
+      value: "FILE",
+      help: "Also write a copy of the session JSON to FILE"
+    },
+    {
+      name: "no-prune-worktrees",
+      help: "Skip the worktree cleanup"
+    },
+    ...CLEANUP_OPTIONS
+  ],
+  maxPositionals: 1,
+  jsonSchema: "pause.schema.json",
+  examples: [
+    'pause -m "Auth refactor: about to test the login flow"',
+    "pause ~/code/app --no-prune-worktrees",
+    "pause --export /tmp/session-backup.json --json"
+  ],
+  async run(context) {
+    const { renderPause: renderPause2 } = await Promise.resolve().then(() => (init_text(), text_exports));
+    const { pause: pause2 } = await Promise.resolve().then(() => (init_pause(), pause_exports));
+    const v = context.values;
+    const message = v.message;
+    if (message !== void 0 && message.trim() === "") {
+      throw new UsageError("Empty message for '-m': give some text, or leave '-m' out to pause without a message");
+    }
+    const todos = await readTodosOption(v.todos, context.io);
+    const flags2 = cleanupFlags(context);
+    const progress = progressReporter(context);
+    const interrupt = interruptController(context.io);
+    try {
+      const pruneOptions = {
+        ...flags2,
+        onProgress: progress.update,
+        signal: interrupt.signal
+      };
+      const result = await pause2({
+        projectPath: context.projectPath(context.positionals[0]),
+        message,
+        todos,
+        exportPath: v.export,
+        pruneWorktrees: !v["no-prune-worktrees"],
+        pruneOptions,
+        env: context.io.env
+      });
+      progress.done();
+      if (context.global.json) context.printJson(result);
+      else {
+        context.print(renderPause2(result, context.colors, context.width));
+        if (context.global.verbose && result.cleanup) {
+          const lines = verboseCleanupLines(result.cleanup);
+          if (lines.length) context.print(lines.join("\n") + "\n");
+        }
+      }
+      return interrupt.signal.aborted ? interrupt.exitCode() : 0;
+    } finally {
+      interrupt.dispose();
+    }
+  }
+};
+
+// lib/commands/prune_cli.ts
+var pruneCommand = {
+  name: "prune",
+  summary: "Clean up .claude/worktrees/ only (for CI)",
+  usage: "[PROJECT_PATH] [options]",
+  description: `Clean up .claude/worktrees/ without pausing: remove registered worktrees
+that are clean and fully integrated, clean registrations whose directory is
+gone, and sweep orphaned directories that hold nothing. Never uses --force,
+never follows a symlink, never touches anything outside .claude/worktrees/.
+PROJECT_PATH is read relative to -C.`,
+  options: [
+    {
+      name: "dry-run",
+      help: "Change nothing; say what would go and what stays"
+    },
+    {
+      name: "fail-on-preserved",
+      help: "Exit 3 when anything was kept (for CI gates)"
+    },
+    ...CLEANUP_OPTIONS
+  ],
+  maxPositionals: 1,
+  jsonSchema: "prune.schema.json",
+  notes: `Exit codes: 0 done, 1 failure, 2 usage error, 3 something was kept
+(--fail-on-preserved), 130 interrupted (143 on SIGTERM).`,
+  examples: [
+    "prune --dry-run",
+    "prune --json --fail-on-preserved",
+    "-C ~/code/app prune -v"
+  ],
+  async run(context) {
+    const { renderPrune: renderPrune2 } = await Promise.resolve().then(() => (init_text(), text_exports));
+    const { prune: prune2 } = await Promise.resolve().then(() => (init_prune(), prune_exports));
+    const v = context.values;
+    const flags2 = cleanupFlags(context);
+    const progress = progressReporter(context);
+    const interrupt = interruptController(context.io);
+    try {
+      const options = {
+        ...flags2,
+        projectPath: context.projectPath(context.positionals[0]),
+        dryRun: Boolean(v["dry-run"]),
+        onProgress: progress.update,
+        signal: interrupt.signal
+      };
+      const summary = await prune2(options);
+      progress.done();
+      if (context.global.json) context.printJson(summary);
+      else {
+        context.print(renderPrune2(summary, context.colors, context.width));
+        if (context.global.verbose) {
+          const lines = verboseCleanupLines(summary);
+          if (lines.length) context.print(lines.join("\n") + "\n");
+        }
+      }
+      if (interrupt.signal.aborted) return interrupt.exitCode();
+      if (summary.skipped) return 1;
+      const kept = summary.preserved_count + summary.orphans_preserved;
+      return v["fail-on-preserved"] && kept > 0 ? 3 : 0;
+    } finally {
+      interrupt.dispose();
+    }
+  }
+};
+
+// lib/commands/restore_cli.ts
+init_errors();
+var restoreCommand = {
+  name: "restore",
+  summary: "Bring back a worktree a cleanup removed",
+  usage: "NAME|PATH | --list",
+  description: `Re-create a worktree a cleanup removed, at its old path on its old branch,
+from the rescue refs the cleanup recorded before deleting it (the branch is
+re-created from them when --delete-branches removed it). Refuses when the
+path is taken or the branch now points elsewhere. Rescue refs live under
+refs/mpm-session/rescue/ for --rescue-days (default 30).`,
+  options: [
+    {
+      name: "list",
+      help: "List the recorded removals, newest first"
+    }
+  ],
+  maxPositionals: 1,
+  jsonSchema: "restore.schema.json",
+  examples: [
+    "restore --list",
+    "restore agent-a1b2",
+    "restore --list --json"
+  ],
+  async run(context) {
+    const { renderRestoreList: renderRestoreList2 } = await Promise.resolve().then(() => (init_restore_text(), restore_text_exports));
+    const { listRestorable: listRestorable2, restore: restore2 } = await Promise.resolve().then(() => (init_restore(), restore_exports));
+    const target = context.positionals[0];
+    const list = Boolean(context.values.list);
+    if (list === (target !== void 0)) {
+      throw new UsageError(list ? "Give either '--list' or a NAME to restore, not both: run 'mpm-session restore --help' for usage" : "Say which worktree to restore: give its NAME or PATH, or '--list' to see them");
+    }
+    const projectPath = context.projectPath();
+    if (list) {
+      const removals = await listRestorable2({
+        projectPath
+      });
+      if (context.global.json) context.printJson({
+        removals,
+        restored: null
+      });
+      else {
+        context.print(renderRestoreList2(removals, Date.now(), context.width));
+      }
+      return 0;
+    }
+    const restored = await restore2({
+      projectPath,
+      target
+    });
+    if (context.global.json) context.printJson({
+      removals: null,
+      restored
+    });
+    else context.print(`${restored.message}
+`);
+    return 0;
+  }
+};
+
+// lib/commands/uninstall_hooks_cli.ts
+var uninstallHooksCommand = {
+  name: "uninstall-hooks",
+  summary: "Remove the hooks install-hooks added",
+  usage: "[--project | --user | --local] [options]",
+  description: `Remove exactly the hooks install-hooks added (every 'mpm-session hook'
+command, whatever path it was installed with) from Claude Code's settings.
+Other settings and hooks are kept, and a backup is written first.`,
+  options: [
+    ...SCOPE_OPTIONS,
+    {
+      name: "dry-run",
+      help: "Show the result without writing"
+    }
+  ],
+  maxPositionals: 0,
+  jsonSchema: "uninstall-hooks.schema.json",
+  examples: [
+    "uninstall-hooks",
+    "uninstall-hooks --user --dry-run"
+  ],
+  async run(context) {
+    const { uninstallHooks: uninstallHooks2 } = await Promise.resolve().then(() => (init_install_hooks(), install_hooks_exports));
+    const dryRun = Boolean(context.values["dry-run"]);
+    const result = await uninstallHooks2({
+      scope: scopeOf(context, "uninstall-hooks"),
+      dryRun,
+      projectPath: context.global.directory,
+      env: context.io.env
+    });
+    if (context.global.json) context.printJson({
+      ...result,
+      dry_run: dryRun
+    });
+    else context.print(result.text);
+    return 0;
+  }
+};
 
 // lib/commands/worktrees_cli.ts
 var worktreesCommand = {
@@ -9744,7 +10408,9 @@ nothing: it is the cleanup's dry run.`,
     "-C ~/code/app worktrees"
   ],
   async run(context) {
-    const list = await listWorktrees2({
+    const { renderWorktrees: renderWorktrees2 } = await Promise.resolve().then(() => (init_worktrees_text(), worktrees_text_exports));
+    const { listWorktrees: listWorktrees3 } = await Promise.resolve().then(() => (init_worktrees(), worktrees_exports));
+    const list = await listWorktrees3({
       projectPath: context.projectPath(),
       pruneOptions: {
         extraDisposableIgnored: context.values["ignored-cache"] ?? []
@@ -9752,7 +10418,7 @@ nothing: it is the cleanup's dry run.`,
     });
     if (context.global.json) context.printJson(list);
     else {
-      context.print(renderWorktrees(list, context.colors, Date.now(), context.width));
+      context.print(renderWorktrees2(list, context.colors, Date.now(), context.width));
     }
     return list.skipped ? 1 : 0;
   }
@@ -9774,6 +10440,7 @@ var COMMANDS = [
 ];
 
 // lib/cli/help.ts
+init_version();
 var EXIT_CODES = "Exit codes: 0 success, 1 failure, 2 usage error, 3 prune kept something\n(with --fail-on-preserved), 130 interrupted (143 on SIGTERM).";
 function optionLabel(spec) {
   const short = spec.short ? `-${spec.short}, ` : "    ";
@@ -9900,6 +10567,7 @@ async function exitWhenFlushed(code) {
 }
 
 // lib/cli/json.ts
+init_errors();
 var JSON_SCHEMA_VERSION = 1;
 var VERBATIM_KEYS = /* @__PURE__ */ new Set([
   "todos",
@@ -10046,6 +10714,10 @@ function toAscii(text2) {
 }
 
 // cli.ts
+init_errors();
+init_color();
+init_fit();
+init_version();
 function rawColorMode(args) {
   for (let i = args.length - 1; i >= 0; i--) {
     const m = /^--color(?:=(.*))?$/.exec(args[i]);

@@ -423,6 +423,8 @@ async function pruneLocked(
     witnesses,
     commonDir,
     sharedConfig,
+    // A real run measures what goes where it goes: in the trash.
+    measureBytes: dryRun,
   };
   const safety: Safety = {
     ctx,
@@ -430,6 +432,7 @@ async function pruneLocked(
     commonDir,
     nowMs,
     lastRescue: new Map(),
+    measured: new Map(),
   };
 
   // An interrupted earlier run may have left entries in the trash.
@@ -765,11 +768,11 @@ async function pruneLocked(
       actTick();
       return outcome;
     }
-    // The walk of its contents measured it; anything written since keeps it.
-    outcome.bytes_reclaimed = facts.contents?.bytes ??
-      await directorySize(facts.path);
     const record = recordOf.get(facts.path)!;
     if (dryRun) {
+      // The walk of its contents measured it.
+      outcome.bytes_reclaimed = facts.contents?.bytes ??
+        await directorySize(facts.path);
       outcome.action = "would-prune";
       if (options.deleteBranches && facts.branch) {
         await predictBranchDelete(mainRoot, facts.branch, outcome);
@@ -779,7 +782,14 @@ async function pruneLocked(
       outcome.bytes_reclaimed = 0;
     } else {
       const result = await removeRegisteredWorktree(removal, facts.path, {
-        recheck: (trashPath) => recheckWorktree(safety, record, trashPath),
+        recheck: async (trashPath) => {
+          const r = await recheckWorktree(safety, record, trashPath);
+          // What the walk of its judgement in the trash measured is what
+          // goes.
+          outcome.bytes_reclaimed = safety.measured.get(trashPath) ??
+            await directorySize(trashPath);
+          return r;
+        },
         beforeDelete: async (trashPath) => {
           const r = await rescueBeforeDelete(safety, trashPath, {
             record,
@@ -960,6 +970,8 @@ interface Safety {
   adminDirs?: Map<string, string>;
   /** Trash path to the rescue ref saved for it. */
   lastRescue: Map<string, string>;
+  /** Trash path to the bytes its judgement there measured. */
+  measured: Map<string, number>;
 }
 
 /** What `git worktree remove` would refuse on, for the plan. */
@@ -1087,6 +1099,9 @@ async function judgeWorktreeAt(
     isCurrent: false,
     errors: [error.message],
   }));
+  if (facts.contents?.bytes !== undefined) {
+    safety.measured.set(path, facts.contents.bytes);
+  }
   const planned = planWorktree(
     {
       facts,
@@ -1109,7 +1124,12 @@ async function judgeWorktreeAt(
  * trash is not where they were seen), and the mount table is read afresh.
  */
 function freshContext(safety: Safety): GatherContext {
-  return { ...safety.ctx, witnesses: undefined, mountTable: undefined };
+  return {
+    ...safety.ctx,
+    witnesses: undefined,
+    mountTable: undefined,
+    measureBytes: true,
+  };
 }
 
 /** Judges a registered worktree found in the trash by an earlier run. */

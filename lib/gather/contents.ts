@@ -33,6 +33,8 @@ export interface ContentOptions {
   config?: HiddenConfig;
   /** The mount table, when read once for all; read here otherwise. */
   mounts?: Promise<string[]>;
+  /** Whether the walk counts bytes (default: it does). */
+  measure?: boolean;
 }
 
 /**
@@ -147,7 +149,7 @@ export async function gatherContents(
       return undefined;
     }),
     (options.mounts ?? mountPoints()).then((mounts) =>
-      walkNested(real, { mounts })
+      walkNested(real, { mounts, measure: options.measure })
     ).catch(
       (error: Error) => {
         errors.push(`cannot walk its folders: ${error.message}`);

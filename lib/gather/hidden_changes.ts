@@ -30,10 +30,22 @@ export interface IndexEntry {
   path: string;
 }
 
-/** Parses `git ls-files -v -s -z` output. */
-export function parseLsFilesVerbose(text: string): IndexEntry[] {
+/**
+ * Parses `git ls-files -v -s -z` output. `wanted`, when given, picks the
+ * entries worth parsing by their tag and mode: a worktree's index holds
+ * thousands, of which the checks need only the flagged few.
+ */
+export function parseLsFilesVerbose(
+  text: string,
+  wanted?: (tag: string, mode: string) => boolean,
+): IndexEntry[] {
   const entries: IndexEntry[] = [];
   for (const record of splitNul(text)) {
+    // Skipped only when shaped as an entry ("T MMMMMM <id> S\t"): anything
+    // else is parsed below, and refused.
+    const shaped = record[1] === " " && record[8] === " " &&
+      record.indexOf("\t") > 10;
+    if (wanted && shaped && !wanted(record[0], record.slice(2, 8))) continue;
     const m = /^(\S) (\d+) ([0-9a-f]+) (\d)\t([\s\S]*)$/.exec(record);
     if (!m) throw new Error(`cannot parse git ls-files output: '${record}'`);
     entries.push({
@@ -53,8 +65,12 @@ export function parseLsFilesVerbose(text: string): IndexEntry[] {
  * `core.ignoreStat` is set.
  */
 export function isFlagged(entry: IndexEntry, ignoreStat: boolean): boolean {
-  return ignoreStat || entry.tag === "S" ||
-    (entry.tag !== entry.tag.toUpperCase());
+  return ignoreStat || isFlaggedTag(entry.tag);
+}
+
+/** Whether an `ls-files -v` tag marks assume-unchanged or skip-worktree. */
+function isFlaggedTag(tag: string): boolean {
+  return tag === "S" || tag !== tag.toUpperCase();
 }
 
 /** The config values this module needs, from `git config -z --list`. */
@@ -192,7 +208,15 @@ export async function hiddenChanges(
       parseConfigList(own.code === 0 ? own.stdout : "")
     ),
   ]);
-  const listed = parseLsFilesVerbose(list.stdout);
+  // Without a filter or core.ignoreStat only flagged entries and gitlinks
+  // matter; every other one is left unparsed.
+  const everyEntry = settings.ignoreStat || settings.filters.length > 0;
+  const listed = parseLsFilesVerbose(
+    list.stdout,
+    everyEntry
+      ? undefined
+      : (tag, mode) => isFlaggedTag(tag) || mode === "160000",
+  );
   const gitlinks = listed.filter((e) => e.mode === "160000").map((e) => e.path);
   const entries = listed.filter((e) => e.stage === "0" && e.mode !== "160000");
   const hidden = new Set<string>();

@@ -95,6 +95,11 @@ export interface GatherContext {
    * a context made for a re-check leaves it unset to read it afresh.
    */
   mountTable?: Promise<string[]>;
+  /**
+   * Whether the walk of a candidate counts its bytes (for the report);
+   * unset counts them.
+   */
+  measureBytes?: boolean;
 }
 
 /** The mount points of the system, read once per context. */
@@ -423,6 +428,7 @@ export async function gatherWorktreeFacts(
     head: record.head,
     config: ctx.sharedConfig,
     mounts: mountTableOf(ctx),
+    measure: ctx.measureBytes ?? true,
   });
   facts.contents = contents.contents;
   facts.errors.push(...contents.errors);

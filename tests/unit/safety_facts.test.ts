@@ -57,6 +57,24 @@ Deno.test("parseLsFilesVerbose and isFlagged: tags decide what git never compare
   assert.throws(() => parseLsFilesVerbose("garbage\0"), /cannot parse/);
 });
 
+Deno.test("parseLsFilesVerbose: a picked listing keeps what is wanted and still refuses garbage", () => {
+  const text =
+    `H 100644 ${SHA} 0\tplain\0h 100644 ${SHA} 0\tassumed\0H 160000 ${SHA} 0\tsub\0S 100644 ${SHA} 0\tskipped\0`;
+  const picked = parseLsFilesVerbose(
+    text,
+    (tag, mode) => tag !== "H" || mode === "160000",
+  );
+  assert.deepEqual(picked.map((e) => e.path), ["assumed", "sub", "skipped"]);
+  assert.deepEqual(picked.map((e) => e.mode), ["100644", "160000", "100644"]);
+  for (const garbage of ["garbage\0", `H 100644 ${SHA}\0`, "H\0"]) {
+    assert.throws(
+      () => parseLsFilesVerbose(text + garbage, () => false),
+      /cannot parse/,
+      JSON.stringify(garbage),
+    );
+  }
+});
+
 Deno.test("parseConfigList: ignoreStat and filters with programs", () => {
   const cases: {
     input: string;
