@@ -72,8 +72,8 @@ async function transcriptCwd(path) {
     handle = await open(path, "r");
     const buffer = new Uint8Array(CWD_SCAN_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const text2 = new TextDecoder().decode(buffer.subarray(0, bytesRead));
-    for (const line of text2.split("\n")) {
+    const text3 = new TextDecoder().decode(buffer.subarray(0, bytesRead));
+    for (const line of text3.split("\n")) {
       if (!line.includes('"cwd"')) continue;
       try {
         const record = JSON.parse(line);
@@ -271,10 +271,10 @@ function normaliseTask(value) {
   if (blockedBy) task.blockedBy = blockedBy;
   return task;
 }
-function parseTodosDocument(text2) {
+function parseTodosDocument(text3) {
   let value;
   try {
-    value = JSON.parse(text2);
+    value = JSON.parse(text3);
   } catch (error) {
     throw new Error(`not valid JSON: ${error.message}`);
   }
@@ -397,12 +397,12 @@ var init_claude = __esm({
 });
 
 // lib/decide/duration.ts
-function parseDuration(text2) {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*$/i.exec(text2);
+function parseDuration(text3) {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)\s*$/i.exec(text3);
   if (!match) {
     return {
       ok: false,
-      message: `Cannot read duration '${text2}': use a number and a unit, such as ${DURATION_EXAMPLES}`
+      message: `Cannot read duration '${text3}': use a number and a unit, such as ${DURATION_EXAMPLES}`
     };
   }
   const [, amount, rawUnit] = match;
@@ -410,14 +410,14 @@ function parseDuration(text2) {
   if (unit === "m") {
     return {
       ok: false,
-      message: `Cannot read duration '${text2}': 'm' could mean minutes or months: write ${amount}min or ${amount}mo`
+      message: `Cannot read duration '${text3}': 'm' could mean minutes or months: write ${amount}min or ${amount}mo`
     };
   }
   const size = DURATION_UNITS[unit];
   if (size === void 0) {
     return {
       ok: false,
-      message: `Cannot read duration '${text2}': unknown unit '${rawUnit}': use s, min, h, d, w, mo or y, such as ${DURATION_EXAMPLES}`
+      message: `Cannot read duration '${text3}': unknown unit '${rawUnit}': use s, min, h, d, w, mo or y, such as ${DURATION_EXAMPLES}`
     };
   }
   return {
@@ -465,14 +465,14 @@ var init_duration = __esm({
 });
 
 // lib/report/escape.ts
-function escapeControl(text2) {
-  return text2.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+function escapeControl(text3) {
+  return text3.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-function escapeMarkdown(text2) {
-  return escapeControl(text2).split("\n").map((line) => line.replace(/[\\`*\[\]<>|~]/g, "\\$&").replace(/&(?=#?\w+;)/g, "\\&").replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace("_", "\\_")).replace(/^(\s*)([-+=#])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2")).join("\n");
+function escapeMarkdown(text3) {
+  return escapeControl(text3).split("\n").map((line) => line.replace(/[\\`*\[\]<>|~]/g, "\\$&").replace(/&(?=#?\w+;)/g, "\\&").replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (m) => m.replace("_", "\\_")).replace(/^(\s*)([-+=#])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2")).join("\n");
 }
-function codeSpan(text2) {
-  const oneLine2 = escapeControl(text2).replace(/\n/g, "\\n").replace(/\t/g, "\\t");
+function codeSpan(text3) {
+  const oneLine2 = escapeControl(text3).replace(/\n/g, "\\n").replace(/\t/g, "\\t");
   const longest = Math.max(0, ...(oneLine2.match(/`+/g) ?? []).map((run2) => run2.length));
   const fence = "`".repeat(longest + 1);
   const pad = oneLine2.startsWith("`") || oneLine2.endsWith("`") || oneLine2.length === 0 || oneLine2.startsWith(" ") && oneLine2.endsWith(" ") && oneLine2.trim() !== "" ? " " : "";
@@ -482,11 +482,11 @@ function displayPath(path) {
   const escaped = escapeControl(path).replace(/\n/g, "\\n").replace(/\t/g, "\\t");
   return escaped;
 }
-function truncate(text2, max) {
-  return text2.length <= max ? text2 : `${text2.slice(0, max - 1)}\u2026`;
+function truncate(text3, max) {
+  return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
 }
-function firstLine(text2) {
-  return (text2 ?? "").split(/\r?\n/).find((l) => l.trim() !== "")?.trim() ?? "";
+function firstLine(text3) {
+  return (text3 ?? "").split(/\r?\n/).find((l) => l.trim() !== "")?.trim() ?? "";
 }
 var CONTROL;
 var init_escape = __esm({
@@ -499,12 +499,12 @@ var init_escape = __esm({
 function plural(count, one, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
 }
-function cutAtWord(text2, max) {
-  if (text2.length <= max) return text2;
+function cutAtWord(text3, max) {
+  if (text3.length <= max) return text3;
   if (max <= 1) return max === 1 ? "\u2026" : "";
-  const room = text2.slice(0, max - 1);
+  const room = text3.slice(0, max - 1);
   const space = room.lastIndexOf(" ");
-  const kept = text2[max - 1] === " " || space < max / 3 ? room : room.slice(0, space);
+  const kept = text3[max - 1] === " " || space < max / 3 ? room : room.slice(0, space);
   return `${kept.replace(/[\s,;:]+$/, "")}\u2026`;
 }
 function shortenMiddle(path, max) {
@@ -527,8 +527,8 @@ function fitEntry(indent, label, detail, width, labelWidth = 0) {
   if (detailRoom < 4) return indent + shortenMiddle(label, room);
   return `${indent}${shownLabel}  ${cutAtWord(detail, detailRoom)}`;
 }
-function shellQuote(text2) {
-  return /^[\w./@%+=:,-]+$/.test(text2) ? text2 : `'${text2.replace(/'/g, "'\\''")}'`;
+function shellQuote(text3) {
+  return /^[\w./@%+=:,-]+$/.test(text3) ? text3 : `'${text3.replace(/'/g, "'\\''")}'`;
 }
 function terminalWidth(columns, env) {
   if (columns !== void 0 && Number.isInteger(columns) && columns > 0) {
@@ -1057,8 +1057,8 @@ __export(text_exports, {
   renderSessionText: () => renderSessionText
 });
 import { relative as relative2 } from "node:path";
-function oneLine(text2) {
-  return escapeControl(text2).replace(/[\r\n\t]+/g, " ");
+function oneLine(text3) {
+  return escapeControl(text3).replace(/[\r\n\t]+/g, " ");
 }
 function renderCleanup(summary, c, width = DEFAULT_WIDTH) {
   if (!summary || !hasCleanupActivity(summary)) return [];
@@ -1183,9 +1183,9 @@ function renderResume(result, c, nowMs = Date.now(), width = Number.POSITIVE_INF
   }
   return lines.join("\n") + "\n";
 }
-function hangingWrap(first, hang, text2, width) {
+function hangingWrap(first, hang, text3, width) {
   const out = [];
-  const paragraphs = text2.split(/\r?\n/).map((l) => escapeControl(l));
+  const paragraphs = text3.split(/\r?\n/).map((l) => escapeControl(l));
   paragraphs.forEach((paragraph, index) => {
     let line = index === 0 ? first : hang;
     let empty = true;
@@ -1257,8 +1257,8 @@ function renderSessionText(doc, c, nowMs = Date.now(), width = Number.POSITIVE_I
   }
   const carried = doc.conversation.carried_message;
   if (carried) {
-    const text2 = carried.text.slice(0, MESSAGE_SHOWN_CHARS).split(/\r?\n/).map((l) => escapeControl(l));
-    lines.push(`  Last note: ${text2[0]}`, ...text2.slice(1).map((l) => `             ${l}`), `             (written ${carried.paused_at} with ${carried.session_id})`);
+    const text3 = carried.text.slice(0, MESSAGE_SHOWN_CHARS).split(/\r?\n/).map((l) => escapeControl(l));
+    lines.push(`  Last note: ${text3[0]}`, ...text3.slice(1).map((l) => `             ${l}`), `             (written ${carried.paused_at} with ${carried.session_id})`);
   }
   if (git.is_git_repo) {
     lines.push(`  Git:       ${git.branch ? `branch ${oneLine(git.branch)}` : "detached HEAD"}${git.head ? ` at ${git.head.slice(0, 7)}` : ""}${git.operation_in_progress ? ` (${git.operation_in_progress} in progress)` : ""}`);
@@ -1569,23 +1569,23 @@ async function listSessionIds(sessionsDir) {
 }
 async function readLatestPointer(sessionsDir) {
   try {
-    const text2 = await readFile3(join2(sessionsDir, LATEST_FILE), "utf8");
-    return /session-\d{8}-\d{6}(?:-\d+)?/.exec(text2)?.[0];
+    const text3 = await readFile3(join2(sessionsDir, LATEST_FILE), "utf8");
+    return /session-\d{8}-\d{6}(?:-\d+)?/.exec(text3)?.[0];
   } catch {
     return void 0;
   }
 }
 async function loadSession(sessionsDir, id) {
   const path = join2(sessionsDir, `${id}.json`);
-  let text2;
+  let text3;
   try {
-    text2 = await readFile3(path, "utf8");
+    text3 = await readFile3(path, "utf8");
   } catch (error) {
     throw new Error(`Cannot read session '${path}': ${error.message}`);
   }
   let value;
   try {
-    value = JSON.parse(text2);
+    value = JSON.parse(text3);
   } catch {
     throw new Error(`Cannot read session '${path}': not valid JSON`);
   }
@@ -1812,8 +1812,8 @@ import process4 from "node:process";
 function describeGitFailure(result) {
   if (result.timedOut) return "timed out";
   const line = result.stderr.split("\n").map((l) => l.trim()).find((l) => l.length > 0);
-  const text2 = line?.replace(/^(fatal|error|warning): /, "") ?? `exit code ${result.code}`;
-  return text2.length > 300 ? `${text2.slice(0, 300)}\u2026` : text2;
+  const text3 = line?.replace(/^(fatal|error|warning): /, "") ?? `exit code ${result.code}`;
+  return text3.length > 300 ? `${text3.slice(0, 300)}\u2026` : text3;
 }
 function timeoutFromEnv() {
   const raw = process4.env.MPM_GIT_TIMEOUT_MS;
@@ -1941,8 +1941,8 @@ async function gitOk(args, options) {
   if (result.code !== 0) throw new GitError(args, result);
   return result.stdout;
 }
-function splitNul(text2) {
-  const parts = text2.split("\0");
+function splitNul(text3) {
+  const parts = text3.split("\0");
   if (parts.at(-1) === "") parts.pop();
   return parts;
 }
@@ -2398,8 +2398,8 @@ function failure(what, result) {
 }
 async function stashCount(commonDir, cwd) {
   try {
-    const text2 = await readFile4(join3(commonDir, "logs", "refs", "stash"), "utf8");
-    return text2.split("\n").filter((line) => line !== "").length;
+    const text3 = await readFile4(join3(commonDir, "logs", "refs", "stash"), "utf8");
+    return text3.split("\n").filter((line) => line !== "").length;
   } catch (error) {
     if (error.code === "ENOENT") return 0;
   }
@@ -3025,8 +3025,8 @@ __export(clean_exports, {
 });
 import { unlink } from "node:fs/promises";
 import { join as join5 } from "node:path";
-function parseDuration2(text2) {
-  const result = parseDuration(text2);
+function parseDuration2(text3) {
+  const result = parseDuration(text3);
   return result.ok ? result.ms : void 0;
 }
 async function cleanSessions(options) {
@@ -3988,17 +3988,17 @@ import { lstat as lstat2, readdir as readdir4, readFile as readFile5 } from "nod
 import process10 from "node:process";
 async function mountPoints() {
   if (process10.platform !== "linux") return [];
-  let text2;
+  let text3;
   try {
-    text2 = await readFile5("/proc/self/mountinfo", "utf8");
+    text3 = await readFile5("/proc/self/mountinfo", "utf8");
   } catch {
     return [];
   }
-  return parseMountInfo(text2);
+  return parseMountInfo(text3);
 }
-function parseMountInfo(text2) {
+function parseMountInfo(text3) {
   const out = [];
-  for (const line of text2.split("\n")) {
+  for (const line of text3.split("\n")) {
     const fields2 = line.split(" ");
     if (fields2.length < 5) continue;
     out.push(fields2[4].replace(/\\([0-7]{3})/g, (_, oct) => String.fromCharCode(parseInt(oct, 8))));
@@ -4128,11 +4128,11 @@ var init_nested = __esm({
         });
         return entries.map((entry) => {
           const name = entry.name;
-          const text2 = name.toString("utf8");
-          const valid = isValidUtf8(name) && !text2.includes("\uFFFD");
+          const text3 = name.toString("utf8");
+          const valid = isValidUtf8(name) && !text3.includes("\uFFFD");
           const known = entry.isFile() || entry.isSymbolicLink() || entry.isDirectory() || entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice();
           return {
-            shown: valid ? text2 : escapeInvalidUtf8(name),
+            shown: valid ? text3 : escapeInvalidUtf8(name),
             valid,
             kind: entry.isDirectory() ? "folder" : known ? "other" : "unknown",
             name
@@ -4429,11 +4429,18 @@ var init_ignored = __esm({
 import { Buffer as Buffer4 } from "node:buffer";
 import { lstat as lstat4, readFile as readFile6 } from "node:fs/promises";
 import { join as join11 } from "node:path";
-function parseLsFilesVerbose(text2, wanted) {
+function parseLsFilesVerbose(text3, wanted) {
   const entries = [];
-  for (const record of splitNul(text2)) {
-    const shaped = record[1] === " " && record[8] === " " && record.indexOf("	") > 10;
-    if (wanted && shaped && !wanted(record[0], record.slice(2, 8))) continue;
+  for (let start = 0; start < text3.length; ) {
+    let end = text3.indexOf("\0", start);
+    if (end < 0) end = text3.length;
+    const shaped = text3[start + 1] === " " && text3[start + 8] === " " && text3.indexOf("	", start) < end && text3.indexOf("	", start) > start + 10;
+    if (wanted && shaped && !wanted(text3[start], text3.slice(start + 2, start + 8))) {
+      start = end + 1;
+      continue;
+    }
+    const record = text3.slice(start, end);
+    start = end + 1;
     const m = /^(\S) (\d+) ([0-9a-f]+) (\d)\t([\s\S]*)$/.exec(record);
     if (!m) throw new Error(`cannot parse git ls-files output: '${record}'`);
     entries.push({
@@ -4452,11 +4459,11 @@ function isFlagged(entry, ignoreStat) {
 function isFlaggedTag(tag) {
   return tag === "S" || tag !== tag.toUpperCase();
 }
-function parseConfigList(text2) {
+function parseConfigList(text3) {
   let ignoreStat = false;
   const filters = /* @__PURE__ */ new Set();
   const smudging = /* @__PURE__ */ new Set();
-  for (const record of splitNul(text2)) {
+  for (const record of splitNul(text3)) {
     const newline = record.indexOf("\n");
     const key = newline < 0 ? record : record.slice(0, newline);
     const value = newline < 0 ? "true" : record.slice(newline + 1);
@@ -4485,8 +4492,8 @@ function parseConfigList(text2) {
     ]
   };
 }
-function parseCheckAttr(text2) {
-  const parts = splitNul(text2);
+function parseCheckAttr(text3) {
+  const parts = splitNul(text3);
   const out = /* @__PURE__ */ new Map();
   for (let i = 0; i + 2 < parts.length; i += 3) {
     const value = parts[i + 2];
@@ -4744,9 +4751,9 @@ async function looseRefs(dir) {
       const path = join12(current, entry.name);
       if (entry.isDirectory()) stack.push(path);
       else if (entry.isFile()) {
-        const text2 = (await readFile7(path, "utf8")).trim();
-        if (/^[0-9a-f]{40,64}$/.test(text2)) out.push(text2);
-        else if (!text2.startsWith("ref: ")) {
+        const text3 = (await readFile7(path, "utf8")).trim();
+        if (/^[0-9a-f]{40,64}$/.test(text3)) out.push(text3);
+        else if (!text3.startsWith("ref: ")) {
           throw new Error(`cannot read the ref '${path}'`);
         }
       }
@@ -4757,9 +4764,9 @@ async function looseRefs(dir) {
 async function isRegisteredWorktree(dotGit) {
   const info = await lstat5(dotGit).catch(() => void 0);
   if (!info?.isFile()) return false;
-  const text2 = await readFile7(dotGit, "utf8").catch(() => "");
-  if (!text2.startsWith("gitdir: ")) return false;
-  const raw = text2.slice(8).replace(/\r?\n$/, "");
+  const text3 = await readFile7(dotGit, "utf8").catch(() => "");
+  if (!text3.startsWith("gitdir: ")) return false;
+  const raw = text3.slice(8).replace(/\r?\n$/, "");
   const target = isAbsolute3(raw) ? raw : resolve6(join12(dotGit, ".."), raw);
   return await lstat5(join12(target, "gitdir")).then(() => true, () => false);
 }
@@ -5017,11 +5024,11 @@ function isWitness(value) {
   ];
   return typeof w.head === "string" && typeof w.path === "string" && typeof w.kind === "string" && kinds.includes(w.kind) && typeof w.keys === "object" && w.keys !== null && Object.values(w.keys).every((k) => k === null || typeof k === "string");
 }
-function parseWitnesses(text2) {
+function parseWitnesses(text3) {
   const store = emptyWitnesses();
   let data;
   try {
-    data = JSON.parse(text2);
+    data = JSON.parse(text3);
   } catch {
     return store;
   }
@@ -5059,8 +5066,8 @@ function witnessesChanged(store) {
   return false;
 }
 async function loadWitnesses(stateDir2) {
-  const text2 = await readFile8(witnessesPath(stateDir2), "utf8").catch(() => "");
-  return parseWitnesses(text2);
+  const text3 = await readFile8(witnessesPath(stateDir2), "utf8").catch(() => "");
+  return parseWitnesses(text3);
 }
 function witnessesPath(stateDir2) {
   return join13(stateDir2, WITNESSES_FILE);
@@ -5166,9 +5173,9 @@ async function listFiles(dir, rel) {
 }
 async function readGitFile(dotGit) {
   try {
-    const text2 = await readFile9(dotGit, "utf8");
-    if (!text2.startsWith("gitdir: ")) return void 0;
-    const target = text2.slice("gitdir: ".length).replace(/\r?\n$/, "");
+    const text3 = await readFile9(dotGit, "utf8");
+    if (!text3.startsWith("gitdir: ")) return void 0;
+    const target = text3.slice("gitdir: ".length).replace(/\r?\n$/, "");
     if (target === "") return void 0;
     return isAbsolute4(target) ? target : resolve7(dirname3(dotGit), target);
   } catch {
@@ -5185,14 +5192,14 @@ async function exists2(path) {
 }
 async function hasInitialisedSubmodules(root, gitDir) {
   if (await exists2(join14(gitDir, "modules"))) return true;
-  let text2;
+  let text3;
   try {
-    text2 = await readFile9(join14(root, ".gitmodules"), "utf8");
+    text3 = await readFile9(join14(root, ".gitmodules"), "utf8");
   } catch {
     return false;
   }
   const paths = [
-    ...text2.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)
+    ...text3.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)
   ].map((m) => m[1]);
   for (const path of paths) {
     if (await exists2(join14(root, path, ".git"))) return true;
@@ -5610,8 +5617,8 @@ function knownAlternates(ctx) {
       const out = [];
       for (const repo of repos) {
         const objects = join14(repo, "objects");
-        const text2 = await readFile9(join14(objects, "info", "alternates"), "utf8").catch(() => "");
-        for (const line of text2.split("\n")) {
+        const text3 = await readFile9(join14(objects, "info", "alternates"), "utf8").catch(() => "");
+        for (const line of text3.split("\n")) {
           if (line === "" || line.startsWith("#")) continue;
           out.push(`${repo}\0${resolve7(objects, line)}`);
         }
@@ -5724,7 +5731,7 @@ import { join as join16 } from "node:path";
 function defaultKeyOf(refs, shas) {
   return refs.map((ref, i) => `${ref}=${shas[i] ?? ""}`).join(" ");
 }
-function parseIntegrationMemo(text2, defaultKey) {
+function parseIntegrationMemo(text3, defaultKey) {
   const empty = {
     defaultKey,
     notIntegrated: /* @__PURE__ */ new Set(),
@@ -5732,7 +5739,7 @@ function parseIntegrationMemo(text2, defaultKey) {
   };
   let data;
   try {
-    data = JSON.parse(text2);
+    data = JSON.parse(text3);
   } catch {
     return empty;
   }
@@ -5764,8 +5771,8 @@ function memoChanged(memo) {
   return false;
 }
 async function loadIntegrationMemo(commonDir, defaultKey) {
-  const text2 = await readFile10(join16(commonDir, INTEGRATION_MEMO_NAME), "utf8").catch(() => "");
-  return parseIntegrationMemo(text2, defaultKey);
+  const text3 = await readFile10(join16(commonDir, INTEGRATION_MEMO_NAME), "utf8").catch(() => "");
+  return parseIntegrationMemo(text3, defaultKey);
 }
 var INTEGRATION_MEMO_NAME, FORMAT2;
 var init_integration_memo = __esm({
@@ -5843,9 +5850,9 @@ var init_claude_lock = __esm({
 import { readFile as readFile11 } from "node:fs/promises";
 import { join as join17 } from "node:path";
 async function readOwnerProcess(pid, procDir = "/proc") {
-  let text2;
+  let text3;
   try {
-    text2 = await readFile11(`${procDir}/${pid}/stat`, "utf8");
+    text3 = await readFile11(`${procDir}/${pid}/stat`, "utf8");
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT" || code === "ESRCH") {
@@ -5866,7 +5873,7 @@ async function readOwnerProcess(pid, procDir = "/proc") {
       why: `cannot read '${procDir}/${pid}/stat': ${error.message}`
     };
   }
-  const stat10 = parseProcStat(text2);
+  const stat10 = parseProcStat(text3);
   return stat10 ? {
     kind: "present",
     stat: stat10
@@ -5878,7 +5885,7 @@ async function readOwnerProcess(pid, procDir = "/proc") {
 async function currentLockReason(worktree) {
   const adminDir = await readGitFile(join17(worktree, ".git"));
   if (!adminDir) return void 0;
-  return await readFile11(join17(adminDir, "locked"), "utf8").then((text2) => text2.replace(/\r?\n$/, ""), () => void 0);
+  return await readFile11(join17(adminDir, "locked"), "utf8").then((text3) => text3.replace(/\r?\n$/, ""), () => void 0);
 }
 async function settleClaudeLocks(records, options) {
   const findings = /* @__PURE__ */ new Map();
@@ -5992,9 +5999,65 @@ var init_disk_usage = __esm({
   }
 });
 
+// lib/gather/head_file.ts
+import { readFile as readFile12 } from "node:fs/promises";
+import { join as join19 } from "node:path";
+function isPlainBranchRef(ref) {
+  if (!ref.startsWith("refs/heads/") || ref.length <= "refs/heads/".length) {
+    return false;
+  }
+  if (ref.includes("..") || ref.includes("@{") || ref.endsWith("/")) {
+    return false;
+  }
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref)) return false;
+  return ref.split("/").every((part) => part !== "" && !part.startsWith(".") && !part.endsWith(".lock"));
+}
+async function text2(path) {
+  try {
+    return await readFile12(path, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+async function readHeadFiles(adminDir, commonDir) {
+  const head = (await text2(join19(adminDir, "HEAD")))?.replace(/\n$/, "");
+  if (head === void 0) return void 0;
+  if (OBJECT_ID.test(head)) return {
+    sha: head
+  };
+  if (!head.startsWith("ref: ")) return void 0;
+  const ref = head.slice("ref: ".length);
+  if (!isPlainBranchRef(ref)) return void 0;
+  const loose = await text2(join19(commonDir, ref));
+  if (loose !== void 0) {
+    const sha = loose.replace(/\n$/, "");
+    return OBJECT_ID.test(sha) ? {
+      sha,
+      branchRef: ref
+    } : void 0;
+  }
+  const packed = await text2(join19(commonDir, "packed-refs"));
+  for (const line of packed?.split("\n") ?? []) {
+    const space = line.indexOf(" ");
+    if (space < 0 || line.slice(space + 1) !== ref) continue;
+    const sha = line.slice(0, space);
+    return OBJECT_ID.test(sha) ? {
+      sha,
+      branchRef: ref
+    } : void 0;
+  }
+  return void 0;
+}
+var OBJECT_ID;
+var init_head_file = __esm({
+  "lib/gather/head_file.ts"() {
+    OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+  }
+});
+
 // lib/gather/activity.ts
 import { readdir as readdir9 } from "node:fs/promises";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 function mtimeOf(path) {
   try {
     return lstatFast(path).mtimeMs;
@@ -6007,10 +6070,10 @@ async function newestActivityMs(worktreePath, adminDir) {
     worktreePath
   ];
   if (adminDir) {
-    paths.push(adminDir, join19(adminDir, "index"), join19(adminDir, "HEAD"));
+    paths.push(adminDir, join20(adminDir, "index"), join20(adminDir, "HEAD"));
   }
   const names = await readdir9(worktreePath).catch(() => []);
-  for (const name of names) paths.push(join19(worktreePath, name));
+  for (const name of names) paths.push(join20(worktreePath, name));
   const times = paths.map(mtimeOf);
   let newest;
   for (const t of times) {
@@ -6025,21 +6088,21 @@ var init_activity = __esm({
 });
 
 // lib/gather/removal_facts.ts
-import { lstat as lstat8, readdir as readdir10, readFile as readFile12, realpath as realpath7 } from "node:fs/promises";
-import { join as join20, resolve as resolve9 } from "node:path";
+import { lstat as lstat8, readdir as readdir10, readFile as readFile13, realpath as realpath7 } from "node:fs/promises";
+import { join as join21, resolve as resolve9 } from "node:path";
 async function recordedGitdir(adminDir) {
   try {
-    return (await readFile12(join20(adminDir, "gitdir"), "utf8")).replace(/\r?\n$/, "");
+    return (await readFile13(join21(adminDir, "gitdir"), "utf8")).replace(/\r?\n$/, "");
   } catch {
     return "";
   }
 }
 async function readAdminDirs(commonDir) {
-  const root = join20(commonDir, "worktrees");
+  const root = join21(commonDir, "worktrees");
   const ids = await readdir10(root).catch(() => []);
   const out = /* @__PURE__ */ new Map();
   await Promise.all(ids.map(async (id) => {
-    const adminDir = join20(root, id);
+    const adminDir = join21(root, id);
     const dotGit = await recordedGitdir(adminDir);
     if (dotGit.endsWith("/.git")) {
       out.set(resolve9(dotGit.slice(0, -"/.git".length)), adminDir);
@@ -6057,7 +6120,7 @@ async function same(a, b) {
 }
 async function gitFilePointsBack(worktreePath, adminDir) {
   if (!adminDir) return false;
-  const dotGit = join20(worktreePath, ".git");
+  const dotGit = join21(worktreePath, ".git");
   const named = await readGitFile(dotGit);
   if (!named || !await same(named, adminDir)) return false;
   const back = await recordedGitdir(adminDir);
@@ -6085,7 +6148,7 @@ async function indexGitlinks(worktreePath, adminDir) {
 }
 async function stagedOnlyCopy(mainRoot, adminDir) {
   if (!adminDir) return void 0;
-  const hasIndex = await readFile12(join20(adminDir, "index")).then(() => true, (e) => e.code === "ENOENT" ? false : void 0);
+  const hasIndex = await readFile13(join21(adminDir, "index")).then(() => true, (e) => e.code === "ENOENT" ? false : void 0);
   if (hasIndex === false) return false;
   if (hasIndex === void 0) return void 0;
   const env = {
@@ -6126,7 +6189,7 @@ async function stagedOnlyCopy(mainRoot, adminDir) {
 async function renamedFolders(folders) {
   const out = /* @__PURE__ */ new Map();
   await Promise.all(folders.map(async (folder) => {
-    const named = await readGitFile(join20(folder, ".git"));
+    const named = await readGitFile(join21(folder, ".git"));
     if (!named) return;
     const real2 = await realpath7(named).catch(() => void 0);
     if (real2) out.set(real2, folder);
@@ -6151,10 +6214,10 @@ async function handMovedWorktrees(registered, worktreesDir, commonDir) {
   });
   if (gone.length === 0) return [];
   const taken = new Set(registered.map((p) => resolve9(p)));
-  const folders = names.map((n) => join20(worktreesDir, n)).filter((f) => !taken.has(resolve9(f)));
+  const folders = names.map((n) => join21(worktreesDir, n)).filter((f) => !taken.has(resolve9(f)));
   const claims = /* @__PURE__ */ new Map();
   await Promise.all(folders.map(async (folder) => {
-    const named = await readGitFile(join20(folder, ".git"));
+    const named = await readGitFile(join21(folder, ".git"));
     const real2 = named && await realpath7(named).catch(() => void 0);
     if (real2) claims.set(real2, [
       ...claims.get(real2) ?? [],
@@ -6329,15 +6392,15 @@ var init_plan = __esm({
 });
 
 // lib/gather/journal.ts
-import { readFile as readFile13 } from "node:fs/promises";
-import { join as join21 } from "node:path";
+import { readFile as readFile14 } from "node:fs/promises";
+import { join as join22 } from "node:path";
 function journalPath(commonDir) {
-  return join21(commonDir, JOURNAL_DIR, JOURNAL_NAME);
+  return join22(commonDir, JOURNAL_DIR, JOURNAL_NAME);
 }
 async function readJournal(commonDir) {
-  const text2 = await readFile13(journalPath(commonDir), "utf8").catch(() => "");
+  const text3 = await readFile14(journalPath(commonDir), "utf8").catch(() => "");
   const out = [];
-  for (const line of text2.split("\n")) {
+  for (const line of text3.split("\n")) {
     if (line.trim() === "") continue;
     try {
       const entry = JSON.parse(line);
@@ -6362,19 +6425,19 @@ var init_journal = __esm({
 });
 
 // lib/act/state.ts
-import { mkdir as mkdir2, readFile as readFile14 } from "node:fs/promises";
-import { join as join22 } from "node:path";
+import { mkdir as mkdir2, readFile as readFile15 } from "node:fs/promises";
+import { join as join23 } from "node:path";
 function stateDir(commonDir) {
-  return join22(commonDir, STATE_DIR_NAME);
+  return join23(commonDir, STATE_DIR_NAME);
 }
 async function ensureStateDir(commonDir) {
   const dir = stateDir(commonDir);
   await mkdir2(dir, {
     recursive: true
   });
-  const version = await readFile14(join22(dir, "version"), "utf8").catch(() => "");
+  const version = await readFile15(join23(dir, "version"), "utf8").catch(() => "");
   if (version.trim() !== String(STATE_VERSION)) {
-    await writeFileAtomic(join22(dir, "version"), `${STATE_VERSION}
+    await writeFileAtomic(join23(dir, "version"), `${STATE_VERSION}
 `).catch(() => {
     });
   }
@@ -6390,8 +6453,8 @@ var init_state = __esm({
 });
 
 // lib/act/rescue.ts
-import { appendFile, readdir as readdir11, readFile as readFile15 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname4, join as join23 } from "node:path";
+import { appendFile, readdir as readdir11, readFile as readFile16 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname4, join as join24 } from "node:path";
 function rescueName(path) {
   const name = basename2(path).replace(/[^A-Za-z0-9._-]+/g, "-").replace(/\.{2,}/g, "-").replace(/^[.-]+|[.]+$/g, "").replace(/\.lock$/, "-lock");
   return name === "" ? "worktree" : name.slice(0, 100);
@@ -6408,25 +6471,17 @@ function parseRefs(stdout) {
   }
   return out;
 }
-async function rescueWorktree(mainRoot, worktreePath, adminDir, branch, prefix) {
+async function rescueWorktree(mainRoot, worktreePath, adminDir, branch, prefix, commonDir) {
   const env = {
     GIT_DIR: adminDir,
     GIT_WORK_TREE: worktreePath,
     GIT_CEILING_DIRECTORIES: dirname4(worktreePath)
   };
-  const [head, own] = await Promise.all([
-    runGit([
-      "rev-parse",
-      "-q",
-      "--verify",
-      "HEAD^{commit}"
-    ], {
-      cwd: worktreePath,
-      env
-    }),
+  const [files, own] = await Promise.all([
+    commonDir === void 0 ? Promise.resolve(void 0) : readHeadFiles(adminDir, commonDir),
     perWorktreeRefs(adminDir)
   ]);
-  const sha = head.code === 0 ? head.stdout.trim() : null;
+  const sha = files?.sha ?? await headCommit(worktreePath, env);
   const refs = {};
   if (sha) {
     refs[`${prefix}/HEAD`] = sha;
@@ -6442,6 +6497,18 @@ async function rescueWorktree(mainRoot, worktreePath, adminDir, branch, prefix) 
     head: sha
   };
 }
+async function headCommit(worktreePath, env) {
+  const head = await runGit([
+    "rev-parse",
+    "-q",
+    "--verify",
+    "HEAD^{commit}"
+  ], {
+    cwd: worktreePath,
+    env
+  });
+  return head.code === 0 ? head.stdout.trim() : null;
+}
 async function perWorktreeRefs(adminDir) {
   const out = /* @__PURE__ */ new Map();
   const walk = async (dir, ref, depth) => {
@@ -6456,16 +6523,16 @@ async function perWorktreeRefs(adminDir) {
       throw error;
     }
     for (const e of entries) {
-      const path = join23(dir, e.name);
+      const path = join24(dir, e.name);
       if (e.isDirectory()) await walk(path, `${ref}/${e.name}`, depth + 1);
       else if (e.isFile()) {
-        const text2 = (await readFile15(path, "utf8")).trim();
-        if (/^[0-9a-f]{40,64}$/.test(text2)) out.set(`${ref}/${e.name}`, text2);
+        const text3 = (await readFile16(path, "utf8")).trim();
+        if (/^[0-9a-f]{40,64}$/.test(text3)) out.set(`${ref}/${e.name}`, text3);
       }
     }
   };
-  await walk(join23(adminDir, "refs", "worktree"), "refs/worktree", 0);
-  await walk(join23(adminDir, "refs", "bisect"), "refs/bisect", 0);
+  await walk(join24(adminDir, "refs", "worktree"), "refs/worktree", 0);
+  await walk(join24(adminDir, "refs", "bisect"), "refs/bisect", 0);
   return out;
 }
 async function writeRefs(mainRoot, refs) {
@@ -6571,6 +6638,7 @@ var RESCUE_REF_ROOT, DEFAULT_RESCUE_DAYS;
 var init_rescue = __esm({
   "lib/act/rescue.ts"() {
     init_git();
+    init_head_file();
     init_journal();
     init_state();
     RESCUE_REF_ROOT = "refs/mpm-session/rescue";
@@ -6579,10 +6647,10 @@ var init_rescue = __esm({
 });
 
 // lib/act/trash_manifest.ts
-import { appendFile as appendFile2, readFile as readFile16, rm } from "node:fs/promises";
-import { join as join24 } from "node:path";
+import { appendFile as appendFile2, readFile as readFile17, rm } from "node:fs/promises";
+import { join as join25 } from "node:path";
 function manifestPath(commonDir) {
-  return join24(stateDir(commonDir), TRASH_MANIFEST_NAME);
+  return join25(stateDir(commonDir), TRASH_MANIFEST_NAME);
 }
 async function recordTrashEntry(commonDir, name, ino, from) {
   await ensureStateDir(commonDir);
@@ -6599,9 +6667,9 @@ function trashKey(name, ino) {
   return `${ino}\0${name}`;
 }
 async function readTrashManifest(commonDir) {
-  const text2 = await readFile16(manifestPath(commonDir), "utf8").catch(() => "");
+  const text3 = await readFile17(manifestPath(commonDir), "utf8").catch(() => "");
   const out = /* @__PURE__ */ new Set();
-  for (const line of text2.split("\n")) {
+  for (const line of text3.split("\n")) {
     if (line.trim() === "") continue;
     try {
       const r = JSON.parse(line);
@@ -6629,11 +6697,11 @@ var init_trash_manifest = __esm({
 
 // lib/act/lock.ts
 import { hostname } from "node:os";
-import { lstat as lstat9, readFile as readFile17, rename as rename2, unlink as unlink4 } from "node:fs/promises";
-import { join as join25 } from "node:path";
+import { lstat as lstat9, readFile as readFile18, rename as rename2, unlink as unlink4 } from "node:fs/promises";
+import { join as join26 } from "node:path";
 import process12 from "node:process";
 async function cleanupLockPresent(commonDir) {
-  const present = (name) => lstat9(join25(commonDir, name)).then(() => true, () => false);
+  const present = (name) => lstat9(join26(commonDir, name)).then(() => true, () => false);
   const [current, legacy] = await Promise.all([
     present(PRUNE_LOCK_NAME),
     present(LEGACY_PRUNE_LOCK_NAME)
@@ -6649,14 +6717,14 @@ function hostName() {
 }
 async function readOwner(path) {
   try {
-    const value = JSON.parse(await readFile17(path, "utf8"));
+    const value = JSON.parse(await readFile18(path, "utf8"));
     return typeof value?.pid === "number" ? value : void 0;
   } catch {
     return void 0;
   }
 }
 async function acquirePruneLock(commonDir, waitMs = 3e3) {
-  const path = join25(commonDir, PRUNE_LOCK_NAME);
+  const path = join26(commonDir, PRUNE_LOCK_NAME);
   const me = {
     version: 1,
     pid: process12.pid,
@@ -6668,7 +6736,7 @@ async function acquirePruneLock(commonDir, waitMs = 3e3) {
   let firstTry = true;
   for (; ; firstTry = false) {
     let created;
-    const legacy = await readOwner(join25(commonDir, LEGACY_PRUNE_LOCK_NAME));
+    const legacy = await readOwner(join26(commonDir, LEGACY_PRUNE_LOCK_NAME));
     if (legacy && legacy.host === me.host && legacy.pid !== me.pid && isProcessAlive(legacy.pid)) {
       if (Date.now() >= deadline) return {
         busyPid: legacy.pid
@@ -6733,8 +6801,8 @@ var init_lock = __esm({
 });
 
 // lib/act/remove.ts
-import { lstat as lstat10, mkdir as mkdir3, readdir as readdir12, readFile as readFile18, realpath as realpath8, rename as rename3, rm as rm2, rmdir as rmdir2, unlink as unlink5, writeFile } from "node:fs/promises";
-import { basename as basename3, dirname as dirname5, join as join26 } from "node:path";
+import { lstat as lstat10, mkdir as mkdir3, readdir as readdir12, readFile as readFile19, realpath as realpath8, rename as rename3, rm as rm2, rmdir as rmdir2, unlink as unlink5, writeFile } from "node:fs/promises";
+import { basename as basename3, dirname as dirname5, join as join27 } from "node:path";
 function failed(code, reason3) {
   return {
     ok: false,
@@ -6767,7 +6835,7 @@ async function checkContained(path, root, dev) {
   return isStrictlyInside(root, real2) ? void 0 : `it resolves outside '${root}'`;
 }
 function trashDir(ctx) {
-  return join26(ctx.worktreesDirReal, TRASH_NAME);
+  return join27(ctx.worktreesDirReal, TRASH_NAME);
 }
 async function ensureTrash(ctx) {
   const dir = trashDir(ctx);
@@ -6811,7 +6879,7 @@ async function trashSlotFor(ctx, path, kind) {
   return {
     ok: true,
     trash,
-    trashPath: join26(trash, name)
+    trashPath: join27(trash, name)
   };
 }
 function trashNameFor(path, kind) {
@@ -6841,7 +6909,7 @@ function exists3(path) {
   return lstat10(path).then(() => true, () => false);
 }
 function recordedGitdir2(adminDir) {
-  return readFile18(join26(adminDir, "gitdir"), "utf8").then((text2) => text2.replace(/\r?\n$/, ""), () => "");
+  return readFile19(join27(adminDir, "gitdir"), "utf8").then((text3) => text3.replace(/\r?\n$/, ""), () => "");
 }
 async function removeRegisteredWorktree(ctx, path, checks = {}) {
   const slot = await trashSlotFor(ctx, path, "worktree");
@@ -6913,10 +6981,10 @@ async function removeRegisteredWorktree(ctx, path, checks = {}) {
   }
 }
 async function dropToolSessionFiles(trashPath) {
-  const top = join26(trashPath, ".claude-mpm");
+  const top = join27(trashPath, ".claude-mpm");
   const info = await lstat10(top).catch(() => void 0);
   if (!info?.isDirectory()) return;
-  const adminDir = await readGitFile(join26(trashPath, ".git"));
+  const adminDir = await readGitFile(join27(trashPath, ".git"));
   if (!adminDir) return;
   const tracked = await runGit([
     "ls-files",
@@ -6933,17 +7001,17 @@ async function dropToolSessionFiles(trashPath) {
     ".claude-mpm/sessions",
     ".claude-mpm"
   ]) {
-    const entries = await readdir12(join26(trashPath, dir), {
+    const entries = await readdir12(join27(trashPath, dir), {
       withFileTypes: true
     }).catch(() => []);
     for (const entry of entries) {
       const rel = `${dir}/${entry.name}`;
       if (entry.isFile() && isToolSessionFile(rel) && !keep.has(rel)) {
-        await unlink5(join26(trashPath, rel)).catch(() => {
+        await unlink5(join27(trashPath, rel)).catch(() => {
         });
       }
     }
-    await rmdir2(join26(trashPath, dir)).catch(() => {
+    await rmdir2(join27(trashPath, dir)).catch(() => {
     });
   }
 }
@@ -7025,10 +7093,10 @@ async function sweepOrphan(ctx, path, kind, checks = {}) {
 }
 async function freeHome(dir, name) {
   for (let i = 1; i <= 100; i++) {
-    const candidate = join26(dir, i === 1 ? name : `${name}-${i}`);
+    const candidate = join27(dir, i === 1 ? name : `${name}-${i}`);
     if (!await exists3(candidate)) return candidate;
   }
-  return join26(dir, `${name}-${Date.now().toString(36)}`);
+  return join27(dir, `${name}-${Date.now().toString(36)}`);
 }
 function backNote(entry, home, reasons) {
   const why = reasons.map((r) => r.message).join("; ");
@@ -7061,7 +7129,7 @@ async function recoverTrash(ctx, registeredInTrash, checks = {}) {
   }
   const trashProblem = await checkContained(dir, ctx.worktreesDirReal, ctx.worktreesDev);
   if (trashProblem) {
-    result.remaining = names.map((n) => join26(dir, n));
+    result.remaining = names.map((n) => join27(dir, n));
     result.notes.push(`trash folder '${dir}' is unsafe (${trashProblem}): nothing in it was touched`);
     return result;
   }
@@ -7071,7 +7139,7 @@ async function recoverTrash(ctx, registeredInTrash, checks = {}) {
     message: "the trash manifest does not show this tool put it there"
   });
   for (const name of names) {
-    const entry = join26(dir, name);
+    const entry = join27(dir, name);
     let info;
     try {
       info = await lstat10(entry);
@@ -7169,17 +7237,17 @@ async function recoverTrash(ctx, registeredInTrash, checks = {}) {
   return result;
 }
 async function registrationLost(entry, commonDir) {
-  const adminDir = await readGitFile(join26(entry, ".git"));
+  const adminDir = await readGitFile(join27(entry, ".git"));
   if (!adminDir) return false;
   const [adminReal, adminRoot] = await Promise.all([
     realpath8(adminDir).catch(() => void 0),
-    realpath8(join26(commonDir, "worktrees")).catch(() => void 0)
+    realpath8(join27(commonDir, "worktrees")).catch(() => void 0)
   ]);
   if (!adminReal || !adminRoot || !isStrictlyInside(adminRoot, adminReal)) {
     return false;
   }
   const recorded = await recordedGitdir2(adminReal);
-  if (recorded === join26(entry, ".git")) return false;
+  if (recorded === join27(entry, ".git")) return false;
   if (recorded === "") return true;
   return !await exists3(dirname5(recorded));
 }
@@ -7198,7 +7266,7 @@ async function finishWorktreeRemoval(entry, ctx, git) {
 }
 async function makeWhole(entry, ctx) {
   let restoredGitFile = false;
-  let adminDir = await readGitFile(join26(entry, ".git"));
+  let adminDir = await readGitFile(join27(entry, ".git"));
   if (!adminDir) {
     adminDir = await restoreGitFile(entry, ctx.commonDir);
     if (!adminDir) return false;
@@ -7232,10 +7300,10 @@ async function makeWhole(entry, ctx) {
   return restored.code === 0 || restoredGitFile;
 }
 async function restoreGitFile(entry, commonDir) {
-  const adminRoot = join26(commonDir, "worktrees");
-  const dotGit = join26(entry, ".git");
+  const adminRoot = join27(commonDir, "worktrees");
+  const dotGit = join27(entry, ".git");
   for (const id of await readdir12(adminRoot).catch(() => [])) {
-    const adminDir = join26(adminRoot, id);
+    const adminDir = join27(adminRoot, id);
     if (await recordedGitdir2(adminDir) !== dotGit) continue;
     try {
       await writeFile(dotGit, `gitdir: ${adminDir}
@@ -7272,9 +7340,9 @@ __export(prune_exports, {
   emptySummary: () => emptySummary,
   prune: () => prune
 });
-import { lstat as lstat11, mkdtemp as mkdtemp2, readdir as readdir13, readFile as readFile19, realpath as realpath9, rmdir as rmdir3 } from "node:fs/promises";
+import { lstat as lstat11, mkdtemp as mkdtemp2, readdir as readdir13, readFile as readFile20, realpath as realpath9, rmdir as rmdir3 } from "node:fs/promises";
 import { availableParallelism as availableParallelism2 } from "node:os";
-import { basename as basename4, join as join27, relative as relative6, resolve as resolve10 } from "node:path";
+import { basename as basename4, join as join28, relative as relative6, resolve as resolve10 } from "node:path";
 function emptySummary(dryRun) {
   return {
     pruned_count: 0,
@@ -7347,9 +7415,9 @@ async function prune(options = {}) {
   }
   const mainRoot = found.root;
   main2.path = mainRoot;
-  const worktreesDir = join27(mainRoot, WORKTREES_DIR);
+  const worktreesDir = join28(mainRoot, WORKTREES_DIR);
   const dirInfo = await lstatOrUndefined(worktreesDir);
-  const claudeInfo = await lstatOrUndefined(join27(mainRoot, ".claude"));
+  const claudeInfo = await lstatOrUndefined(join28(mainRoot, ".claude"));
   if (claudeInfo?.isSymbolicLink() || dirInfo?.isSymbolicLink()) {
     summary.skipped = "'.claude' or '.claude/worktrees' is a symlink: it is never followed, so nothing was cleaned";
     return finish(summary);
@@ -7360,7 +7428,7 @@ async function prune(options = {}) {
   }
   const lock = dryRun ? void 0 : await acquirePruneLock(repo.commonDir, options.lockWaitMs);
   if (lock && "busyPid" in lock) {
-    summary.skipped = `another cleanup is already running${lock.busyPid ? ` (pid ${lock.busyPid})` : ""}: try again when it finishes, or delete '${join27(repo.commonDir, PRUNE_LOCK_NAME)}' if no cleanup is running`;
+    summary.skipped = `another cleanup is already running${lock.busyPid ? ` (pid ${lock.busyPid})` : ""}: try again when it finishes, or delete '${join28(repo.commonDir, PRUNE_LOCK_NAME)}' if no cleanup is running`;
     return finish(summary);
   }
   if (lock?.warning) summary.notes.push(lock.warning);
@@ -7423,7 +7491,7 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
     onMovedToTrash: options.onMovedToTrash
   };
   const rel = (p) => relative6(mainRoot, p) || ".";
-  const trashDir2 = join27(worktreesDirReal, TRASH_NAME);
+  const trashDir2 = join28(worktreesDirReal, TRASH_NAME);
   const [refs, cwdReal, witnesses, sharedConfig] = await Promise.all([
     refsRead,
     realpath9(cwd).catch(() => cwd),
@@ -7490,7 +7558,7 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
       const held = reasons.filter((r) => HELD_BACK.has(r.code));
       if (held.length === 0) continue;
       heldBack.set(home, held);
-      heldBack.set(join27(worktreesDir, basename4(home)), held);
+      heldBack.set(join28(worktreesDir, basename4(home)), held);
     }
     if (recovery.emptied.length + recovery.restored.length > 0) {
       const relisted = await listWorktrees(mainRoot);
@@ -7503,7 +7571,7 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
     const unsafe = names.length > 0 && await checkContained(trashDir2, worktreesDirReal, worktreesDev);
     const manifest = await readTrashManifest(commonDir);
     for (const name of names) {
-      const entry = join27(trashDir2, name);
+      const entry = join28(trashDir2, name);
       const info = unsafe ? void 0 : await lstatOrUndefined(entry);
       if (info?.isDirectory() && (await readdir13(entry).catch(() => [
         void 0
@@ -7526,7 +7594,7 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
     rel
   });
   records = repaired.records;
-  const candidates = records.slice(1).filter((r) => !r.bare && isStrictlyInside(worktreesDir, resolve10(r.path)) && !isStrictlyInside(trashDir2, resolve10(r.path)) && !isStrictlyInside(join27(worktreesDir, TRASH_NAME), resolve10(r.path)));
+  const candidates = records.slice(1).filter((r) => !r.bare && isStrictlyInside(worktreesDir, resolve10(r.path)) && !isStrictlyInside(trashDir2, resolve10(r.path)) && !isStrictlyInside(join28(worktreesDir, TRASH_NAME), resolve10(r.path)));
   const claudeLocks = await settleClaudeLocks(candidates, {
     mainRoot,
     dryRun,
@@ -7557,12 +7625,12 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
     const names = raw.map((n) => {
       const shown = escapeInvalidUtf8(n);
       if (shown.includes("\\x") || shown.includes("\uFFFD")) {
-        undecodable.add(join27(worktreesDir, shown));
+        undecodable.add(join28(worktreesDir, shown));
       }
       return shown;
     });
     orphanPaths = names.filter((n) => n !== TRASH_NAME && !owned.has(n) && // An undecodable name is listed (escaped) and kept, never dropped.
-    (isPlainSegment(n) || undecodable.has(join27(worktreesDir, n)))).map((n) => join27(worktreesDir, n));
+    (isPlainSegment(n) || undecodable.has(join28(worktreesDir, n)))).map((n) => join28(worktreesDir, n));
   }
   const [adminDirs, renamed] = await Promise.all([
     readAdminDirs(commonDir),
@@ -7647,7 +7715,7 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
     r
   ]));
   if (!dryRun && integrationMemo && memoChanged(integrationMemo)) {
-    await ensureStateDir(commonDir).then(() => writeFileAtomic(join27(commonDir, INTEGRATION_MEMO_NAME), serializeIntegrationMemo(integrationMemo))).catch(() => {
+    await ensureStateDir(commonDir).then(() => writeFileAtomic(join28(commonDir, INTEGRATION_MEMO_NAME), serializeIntegrationMemo(integrationMemo))).catch(() => {
     });
   }
   if (!dryRun && witnessesChanged(witnesses)) {
@@ -7873,7 +7941,7 @@ async function repairHandMoved(records, place) {
   const out = await Promise.all(records.map(async (r) => {
     const m = byPath.get(resolve10(r.path));
     if (!m) return r;
-    const now = await currentRecord(m.folder, m.adminDir);
+    const now = await currentRecord(m.folder, m.adminDir, place.commonDir);
     if (typeof now === "string") return r;
     pending.set(resolve10(m.folder), m.adminDir);
     said(m, "would repair");
@@ -7886,7 +7954,7 @@ async function repairHandMoved(records, place) {
 }
 async function notWritable(dir) {
   try {
-    await rmdir3(await mkdtemp2(join27(dir, ".mpm-probe-")));
+    await rmdir3(await mkdtemp2(join28(dir, ".mpm-probe-")));
     return void 0;
   } catch (error) {
     return `cannot write in '${dir}': ${error.message}`;
@@ -7908,10 +7976,31 @@ async function refusalFacts(path, adminDir, knownGitlinks) {
   };
 }
 async function adminDirOf(path) {
-  const named = await readGitFile(join27(path, ".git"));
+  const named = await readGitFile(join28(path, ".git"));
   return named && await gitFilePointsBack(path, named) ? named : void 0;
 }
-async function currentRecord(path, adminDir) {
+async function lockReasonOf(adminDir) {
+  try {
+    return (await readFile20(join28(adminDir, "locked"), "utf8")).trim();
+  } catch {
+    return void 0;
+  }
+}
+async function currentRecord(path, adminDir, commonDir) {
+  const [files, lockReason] = await Promise.all([
+    readHeadFiles(adminDir, commonDir),
+    lockReasonOf(adminDir)
+  ]);
+  if (files) {
+    return {
+      path,
+      head: files.sha,
+      branchRef: files.branchRef,
+      detached: files.branchRef === void 0,
+      bare: false,
+      lockReason
+    };
+  }
   const head = await runGit([
     "rev-parse",
     "HEAD",
@@ -7938,12 +8027,6 @@ async function currentRecord(path, adminDir) {
     }
     branchRef = ref.stdout.trim();
   } else if (symbolic && symbolic !== "HEAD") branchRef = symbolic;
-  let lockReason;
-  try {
-    lockReason = (await readFile19(join27(adminDir, "locked"), "utf8")).trim();
-  } catch {
-    lockReason = void 0;
-  }
   return {
     path,
     head: unborn ? void 0 : sha,
@@ -7973,7 +8056,7 @@ async function judgeWorktreeAt(safety, path, judged) {
       }
     ];
   }
-  const record = await currentRecord(path, adminDir);
+  const record = await currentRecord(path, adminDir, safety.commonDir);
   if (typeof record === "string") return [
     {
       code: "unknown",
@@ -8058,17 +8141,17 @@ async function rescueBeforeDelete(safety, trashPath, judged) {
     };
   }
   const name = originalName(basename4(trashPath));
-  const record = judged?.record ?? await currentRecord(trashPath, adminDir);
+  const record = judged?.record ?? await currentRecord(trashPath, adminDir, safety.commonDir);
   const branch = typeof record === "string" || !record.branchRef ? null : record.branchRef.replace(/^refs\/heads\//, "");
   try {
-    const rescue = await rescueWorktree(safety.mainRoot, trashPath, adminDir, branch, rescuePrefix(rescueName(name), Date.now()));
+    const rescue = await rescueWorktree(safety.mainRoot, trashPath, adminDir, branch, rescuePrefix(rescueName(name), Date.now()), safety.commonDir);
     const facts = judged?.facts;
     await appendJournal(safety.commonDir, {
       v: 1,
       time: (/* @__PURE__ */ new Date()).toISOString(),
       kind: "worktree",
       name,
-      path: judged?.originalPath ?? join27(safety.ctx.worktreesDir, name),
+      path: judged?.originalPath ?? join28(safety.ctx.worktreesDir, name),
       branch,
       head: rescue.head,
       rescue_prefix: rescue.prefix,
@@ -8095,7 +8178,7 @@ function rescueFailed(error) {
   };
 }
 async function rescueOrphanBeforeDelete(safety, trashPath, originalPath) {
-  const dotGit = await lstatOrUndefined(join27(trashPath, ".git"));
+  const dotGit = await lstatOrUndefined(join28(trashPath, ".git"));
   if (!dotGit?.isDirectory()) return void 0;
   const name = originalName(basename4(trashPath));
   try {
@@ -8105,7 +8188,7 @@ async function rescueOrphanBeforeDelete(safety, trashPath, originalPath) {
       time: (/* @__PURE__ */ new Date()).toISOString(),
       kind: "clone",
       name,
-      path: originalPath ?? join27(safety.ctx.worktreesDir, name),
+      path: originalPath ?? join28(safety.ctx.worktreesDir, name),
       branch: null,
       head: rescue.head,
       rescue_prefix: rescue.prefix,
@@ -8170,6 +8253,7 @@ var init_prune = __esm({
     init_claude_lock2();
     init_disk_usage();
     init_hidden_changes();
+    init_head_file();
     init_git();
     init_processes();
     init_project();
@@ -8186,7 +8270,7 @@ var init_prune = __esm({
     init_write();
     init_remove();
     init_pool();
-    WORKTREES_DIR = join27(".claude", "worktrees");
+    WORKTREES_DIR = join28(".claude", "worktrees");
     HELD_BACK = /* @__PURE__ */ new Set([
       "not-put-in-trash-by-tool",
       "git-refused",
@@ -8201,8 +8285,8 @@ __export(pause_exports, {
   pause: () => pause,
   quoteArg: () => quoteArg2
 });
-import { readFile as readFile20, stat as stat9 } from "node:fs/promises";
-import { dirname as dirname6, join as join28, resolve as resolve11 } from "node:path";
+import { readFile as readFile21, stat as stat9 } from "node:fs/promises";
+import { dirname as dirname6, join as join29, resolve as resolve11 } from "node:path";
 import process13 from "node:process";
 async function checkExportTarget(path) {
   const target = resolve11(process13.cwd(), path);
@@ -8226,7 +8310,7 @@ async function checkExportTarget(path) {
 }
 async function sessionsAlreadyIgnored(root, isGit) {
   if (!isGit) return true;
-  const own = await readFile20(join28(sessionsDirFor(root), ".gitignore"), "utf8").catch(() => void 0);
+  const own = await readFile21(join29(sessionsDirFor(root), ".gitignore"), "utf8").catch(() => void 0);
   if (own === SELF_IGNORE_TEXT) return true;
   const result = await runGit([
     "check-ignore",
@@ -8519,7 +8603,7 @@ var init_hook = __esm({
 
 // lib/gather/hook_command.ts
 import { accessSync, constants as constants2, realpathSync } from "node:fs";
-import { basename as basename5, delimiter as delimiter2, isAbsolute as isAbsolute5, join as join29 } from "node:path";
+import { basename as basename5, delimiter as delimiter2, isAbsolute as isAbsolute5, join as join30 } from "node:path";
 import process15 from "node:process";
 import { fileURLToPath } from "node:url";
 function shellQuote2(value) {
@@ -8583,7 +8667,7 @@ function resolveExecutable(word, path) {
   if (word.includes("/")) return runnable(word) ? word : void 0;
   for (const dir of (path ?? "").split(delimiter2)) {
     if (!dir) continue;
-    const candidate = join29(dir, word);
+    const candidate = join30(dir, word);
     if (runnable(candidate)) return candidate;
   }
   return void 0;
@@ -8778,18 +8862,18 @@ __export(install_hooks_exports, {
   settingsPathFor: () => settingsPathFor,
   uninstallHooks: () => uninstallHooks
 });
-import { copyFile, mkdir as mkdir4, readFile as readFile21 } from "node:fs/promises";
-import { dirname as dirname7, join as join30 } from "node:path";
+import { copyFile, mkdir as mkdir4, readFile as readFile22 } from "node:fs/promises";
+import { dirname as dirname7, join as join31 } from "node:path";
 import process16 from "node:process";
 async function settingsPathFor(scope, projectPath, env = process16.env) {
-  if (scope === "user") return join30(claudeConfigDir(env), "settings.json");
+  if (scope === "user") return join31(claudeConfigDir(env), "settings.json");
   const root = (await resolveProject(projectPath)).root;
-  return join30(root, ".claude", scope === "local" ? "settings.local.json" : "settings.json");
+  return join31(root, ".claude", scope === "local" ? "settings.local.json" : "settings.json");
 }
 async function readSettings(path) {
   let original;
   try {
-    original = await readFile21(path, "utf8");
+    original = await readFile22(path, "utf8");
   } catch (error) {
     if (error.code !== "ENOENT") {
       throw new UserError(`Cannot read settings '${path}': ${error.message}`);
@@ -8875,7 +8959,7 @@ async function uninstallHooks(options) {
   if (changed2 && !options.dryRun) {
     backup = await writeSettings(path, original, result.settings);
   }
-  const text2 = changed2 ? `${options.dryRun ? "Would remove" : "Removed"} the ${result.removed.join(" and ")} hook(s) from ${path}${backup ? `
+  const text3 = changed2 ? `${options.dryRun ? "Would remove" : "Removed"} the ${result.removed.join(" and ")} hook(s) from ${path}${backup ? `
 Backup: ${backup}` : ""}
 ` : `No mpm-session hooks in ${path}: nothing changed
 `;
@@ -8884,7 +8968,7 @@ Backup: ${backup}` : ""}
     changed: changed2,
     backup,
     removed: result.removed,
-    text: text2
+    text: text3
   };
 }
 var init_install_hooks = __esm({
@@ -9138,8 +9222,8 @@ __export(worktrees_exports, {
   listWorktrees: () => listWorktrees2,
   worktreeListOf: () => worktreeListOf
 });
-import { lstat as lstat13, readdir as readdir14, readFile as readFile22 } from "node:fs/promises";
-import { basename as basename6, join as join31, resolve as resolve13 } from "node:path";
+import { lstat as lstat13, readdir as readdir14, readFile as readFile23 } from "node:fs/promises";
+import { basename as basename6, join as join32, resolve as resolve13 } from "node:path";
 async function listWorktrees2(options = {}) {
   const summary = await prune({
     ...options.pruneOptions,
@@ -9223,16 +9307,16 @@ async function fallbackActivity(path) {
     path
   ];
   try {
-    for (const name of await readdir14(path)) candidates.push(join31(path, name));
+    for (const name of await readdir14(path)) candidates.push(join32(path, name));
   } catch {
     return await mtimeIso(path);
   }
   try {
-    const dotGit = await readFile22(join31(path, ".git"), "utf8");
+    const dotGit = await readFile23(join32(path, ".git"), "utf8");
     const gitDir = /^gitdir: (.+)$/m.exec(dotGit)?.[1];
     if (gitDir) {
       const admin = resolve13(path, gitDir.trim());
-      candidates.push(admin, join31(admin, "index"), join31(admin, "HEAD"));
+      candidates.push(admin, join32(admin, "index"), join32(admin, "HEAD"));
     }
   } catch {
   }
@@ -9340,14 +9424,14 @@ Interrupted: finishing the removals under way, then stopping (press again to sto
 }
 async function readTodosOption(value, io) {
   if (value === void 0) return void 0;
-  let text2;
+  let text3;
   try {
-    text2 = value === "-" ? await io.readStdin() : await readFile2(value, "utf8");
+    text3 = value === "-" ? await io.readStdin() : await readFile2(value, "utf8");
   } catch (error) {
     throw new UserError(`Cannot read todos file '${value}': ${error.code === "ENOENT" ? "no such file" : messageOf(error)}`);
   }
   try {
-    return parseTodosDocument(text2);
+    return parseTodosDocument(text3);
   } catch (error) {
     throw new UserError(`Cannot read todos from '${value === "-" ? "stdin" : value}': ${messageOf(error)}: give a JSON array of {content, status}`);
   }
@@ -9873,8 +9957,8 @@ ${cases.join("\n")}
 complete -o default -F _mpm_session mpm-session
 `;
 }
-function zshEscape(text2) {
-  return text2.replace(/'/g, "'\\''").replace(/[[\]:]/g, "\\$&");
+function zshEscape(text3) {
+  return text3.replace(/'/g, "'\\''").replace(/[[\]:]/g, "\\$&");
 }
 function zshSpecs(specs) {
   return specs.filter((s) => !s.hidden).map((s) => {
@@ -9914,8 +9998,8 @@ ${cases.join("\n")}
 compdef _mpm_session mpm-session
 `;
 }
-function fishEscape(text2) {
-  return text2.replace(/\\/g, "\\\\").replace(/'/g, "\\'");
+function fishEscape(text3) {
+  return text3.replace(/\\/g, "\\\\").replace(/'/g, "\\'");
 }
 function fishOption(spec, condition) {
   const parts = [
@@ -10522,10 +10606,10 @@ function guard(stream) {
   stream.on("error", (error) => {
     if (isBrokenPipe(error)) closed.add(stream);
   });
-  return (text2) => {
+  return (text3) => {
     if (closed.has(stream)) return;
     try {
-      stream.write(text2);
+      stream.write(text3);
     } catch (error) {
       if (isBrokenPipe(error)) closed.add(stream);
       else throw error;
@@ -10709,8 +10793,8 @@ var ASCII = {
   "\xA0": " "
 };
 var SYMBOL = new RegExp(`[${Object.keys(ASCII).join("")}]`, "g");
-function toAscii(text2) {
-  return text2.replace(/[^\s.][^\s.]…/g, "...").replace(SYMBOL, (s) => ASCII[s]);
+function toAscii(text3) {
+  return text3.replace(/[^\s.][^\s.]…/g, "...").replace(SYMBOL, (s) => ASCII[s]);
 }
 
 // cli.ts
@@ -10747,7 +10831,7 @@ async function main(args, io = processIo()) {
 }
 function contextFor(global, io, values, positionals) {
   const ascii = !isUtf8Locale(io.env);
-  const plain2 = (text2) => ascii ? toAscii(text2) : text2;
+  const plain2 = (text3) => ascii ? toAscii(text3) : text3;
   const errorColors = colorsFor(io.stderrIsTty, io.env, global.color);
   return {
     values,
@@ -10757,8 +10841,8 @@ function contextFor(global, io, values, positionals) {
     colors: colorsFor(io.stdoutIsTty, io.env, global.color),
     errorColors,
     width: terminalWidth(io.columns, io.env),
-    print: (text2) => {
-      if (!global.quiet) io.stdout(plain2(text2));
+    print: (text3) => {
+      if (!global.quiet) io.stdout(plain2(text3));
     },
     printJson: (document) => io.stdout(jsonDocument(currentKind, document)),
     warn: (line) => io.stderr(plain2(`${errorColors.yellow("warning")}: ${line}

@@ -12,6 +12,7 @@
 import { appendFile, readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { describeGitFailure, runGit } from "../gather/git.ts";
+import { readHeadFiles } from "../gather/head_file.ts";
 import { type JournalEntry, journalPath } from "../gather/journal.ts";
 import { ensureStateDir } from "./state.ts";
 
@@ -70,20 +71,21 @@ export async function rescueWorktree(
   adminDir: string,
   branch: string | null,
   prefix: string,
+  commonDir?: string,
 ): Promise<Rescue> {
   const env = {
     GIT_DIR: adminDir,
     GIT_WORK_TREE: worktreePath,
     GIT_CEILING_DIRECTORIES: dirname(worktreePath),
   };
-  const [head, own] = await Promise.all([
-    runGit(["rev-parse", "-q", "--verify", "HEAD^{commit}"], {
-      cwd: worktreePath,
-      env,
-    }),
+  const [files, own] = await Promise.all([
+    commonDir === undefined
+      ? Promise.resolve(undefined)
+      : readHeadFiles(adminDir, commonDir),
     perWorktreeRefs(adminDir),
   ]);
-  const sha = head.code === 0 ? head.stdout.trim() : null;
+  // HEAD from its files where they are plain, as git would read it.
+  const sha = files?.sha ?? await headCommit(worktreePath, env);
   const refs: Record<string, string> = {};
   if (sha) {
     refs[`${prefix}/HEAD`] = sha;
@@ -94,6 +96,18 @@ export async function rescueWorktree(
   }
   await writeRefs(mainRoot, refs);
   return { prefix, refs, head: sha };
+}
+
+/** HEAD's commit as git resolves it; `null` when unborn or unreadable. */
+async function headCommit(
+  worktreePath: string,
+  env: Record<string, string>,
+): Promise<string | null> {
+  const head = await runGit(["rev-parse", "-q", "--verify", "HEAD^{commit}"], {
+    cwd: worktreePath,
+    env,
+  });
+  return head.code === 0 ? head.stdout.trim() : null;
 }
 
 /**

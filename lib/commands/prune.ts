@@ -41,6 +41,7 @@ import {
 import { settleClaudeLocks } from "../gather/claude_lock.ts";
 import { directorySize } from "../gather/disk_usage.ts";
 import { sharedHiddenConfig } from "../gather/hidden_changes.ts";
+import { readHeadFiles } from "../gather/head_file.ts";
 import { describeGitFailure, runGit } from "../gather/git.ts";
 import { type ProcessCwds, processReader } from "../gather/processes.ts";
 import { locateProject } from "../gather/project.ts";
@@ -930,7 +931,7 @@ async function repairHandMoved(
   const out = await Promise.all(records.map(async (r) => {
     const m = byPath.get(resolve(r.path));
     if (!m) return r;
-    const now = await currentRecord(m.folder, m.adminDir);
+    const now = await currentRecord(m.folder, m.adminDir, place.commonDir);
     if (typeof now === "string") return r;
     pending.set(resolve(m.folder), m.adminDir);
     said(m, "would repair");
@@ -995,14 +996,39 @@ async function adminDirOf(path: string): Promise<string | undefined> {
   return named && await gitFilePointsBack(path, named) ? named : undefined;
 }
 
+/** The reason in a worktree's `locked` file; `undefined` when unlocked. */
+async function lockReasonOf(adminDir: string): Promise<string | undefined> {
+  try {
+    return (await readFile(join(adminDir, "locked"), "utf8")).trim();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The worktree as git would list it now, read from its admin folder: its
- * HEAD (branch or commit) and its lock. One `rev-parse`, not a whole list.
+ * HEAD (branch or commit) and its lock. From the files where they are
+ * plain, else one `rev-parse`; never a whole list.
  */
 async function currentRecord(
   path: string,
   adminDir: string,
+  commonDir: string,
 ): Promise<WorktreeRecord | string> {
+  const [files, lockReason] = await Promise.all([
+    readHeadFiles(adminDir, commonDir),
+    lockReasonOf(adminDir),
+  ]);
+  if (files) {
+    return {
+      path,
+      head: files.sha,
+      branchRef: files.branchRef,
+      detached: files.branchRef === undefined,
+      bare: false,
+      lockReason,
+    };
+  }
   const head = await runGit(
     ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
     { cwd: path, env: isolatedEnv(adminDir, path) },
@@ -1020,12 +1046,6 @@ async function currentRecord(
     }
     branchRef = ref.stdout.trim();
   } else if (symbolic && symbolic !== "HEAD") branchRef = symbolic;
-  let lockReason: string | undefined;
-  try {
-    lockReason = (await readFile(join(adminDir, "locked"), "utf8")).trim();
-  } catch {
-    lockReason = undefined;
-  }
   return {
     path,
     head: unborn ? undefined : sha,
@@ -1071,7 +1091,7 @@ async function judgeWorktreeAt(
       message: "its .git file does not name an admin folder that names it back",
     }];
   }
-  const record = await currentRecord(path, adminDir);
+  const record = await currentRecord(path, adminDir, safety.commonDir);
   if (typeof record === "string") return [{ code: "unknown", message: record }];
   if (
     judged &&
@@ -1186,7 +1206,8 @@ async function rescueBeforeDelete(
     return { code: "rescue-failed", message: "cannot find its admin folder" };
   }
   const name = originalName(basename(trashPath));
-  const record = judged?.record ?? await currentRecord(trashPath, adminDir);
+  const record = judged?.record ??
+    await currentRecord(trashPath, adminDir, safety.commonDir);
   const branch = typeof record === "string" || !record.branchRef
     ? null
     : record.branchRef.replace(/^refs\/heads\//, "");
@@ -1197,6 +1218,7 @@ async function rescueBeforeDelete(
       adminDir,
       branch,
       rescuePrefix(rescueName(name), Date.now()),
+      safety.commonDir,
     );
     const facts = judged?.facts;
     await appendJournal(safety.commonDir, {

@@ -40,12 +40,24 @@ export function parseLsFilesVerbose(
   wanted?: (tag: string, mode: string) => boolean,
 ): IndexEntry[] {
   const entries: IndexEntry[] = [];
-  for (const record of splitNul(text)) {
+  // Records are found in place, not split out: an index of thousands of
+  // entries then costs no string for each one that is not wanted.
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf("\0", start);
+    if (end < 0) end = text.length;
     // Skipped only when shaped as an entry ("T MMMMMM <id> S\t"): anything
     // else is parsed below, and refused.
-    const shaped = record[1] === " " && record[8] === " " &&
-      record.indexOf("\t") > 10;
-    if (wanted && shaped && !wanted(record[0], record.slice(2, 8))) continue;
+    const shaped = text[start + 1] === " " && text[start + 8] === " " &&
+      text.indexOf("\t", start) < end && text.indexOf("\t", start) > start + 10;
+    if (
+      wanted && shaped &&
+      !wanted(text[start], text.slice(start + 2, start + 8))
+    ) {
+      start = end + 1;
+      continue;
+    }
+    const record = text.slice(start, end);
+    start = end + 1;
     const m = /^(\S) (\d+) ([0-9a-f]+) (\d)\t([\s\S]*)$/.exec(record);
     if (!m) throw new Error(`cannot parse git ls-files output: '${record}'`);
     entries.push({

@@ -98,7 +98,7 @@ Deno.test("prune calls: a steady state lists the worktrees once and reads no wor
   }
 });
 
-Deno.test("prune calls: removing a worktree reads its index once per judgement and its config once per run", async () => {
+Deno.test("prune calls: removing a worktree reads its index once per judgement, its config once per run, its HEAD from files", async () => {
   const box = sandbox();
   try {
     const repo = makeRepo(box);
@@ -115,6 +115,9 @@ Deno.test("prune calls: removing a worktree reads its index once per judgement a
     // A new worktree's reflog holds only its HEAD: nothing to ask git.
     assert.equal(made["rev-list"] ?? 0, 0, JSON.stringify(made));
     assert.equal(made["worktree remove"], 3, JSON.stringify(made));
+    // Only to locate the repository: HEAD is read from its files for the
+    // re-check and the rescue.
+    assert.equal(made["rev-parse"], 1, JSON.stringify(made));
   } finally {
     box.cleanup();
   }
