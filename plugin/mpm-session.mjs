@@ -2117,12 +2117,16 @@ var init_status_parse = __esm({
 
 // lib/gather/worktree_list_parse.ts
 function escapeInvalidUtf8(bytes) {
+  try {
+    return STRICT.decode(bytes);
+  } catch {
+  }
   let out = "";
   let start = 0;
-  const fatal = new TextDecoder("utf-8", {
-    fatal: true
-  });
-  const decodeRun = (from, to) => new TextDecoder().decode(bytes.subarray(from, to));
+  const fatal = STRICT;
+  const decodeRun = (from, to) => new TextDecoder("utf-8", {
+    ignoreBOM: true
+  }).decode(bytes.subarray(from, to));
   for (let i = 0; i < bytes.length; ) {
     let ok = 0;
     for (let len = 1; len <= 4 && i + len <= bytes.length; len++) {
@@ -2222,8 +2226,13 @@ function parseWorktreeList(output) {
 function shortBranchName(ref) {
   return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
 }
+var STRICT;
 var init_worktree_list_parse = __esm({
   "lib/gather/worktree_list_parse.ts"() {
+    STRICT = new TextDecoder("utf-8", {
+      fatal: true,
+      ignoreBOM: true
+    });
   }
 });
 
@@ -5081,6 +5090,7 @@ var init_witnesses = __esm({
 });
 
 // lib/gather/worktree_facts.ts
+import { lstatSync as lstatSync4, readFileSync, realpathSync } from "node:fs";
 import { lstat as lstat6, readdir as readdir7, readFile as readFile9, realpath as realpath5, stat as stat8 } from "node:fs/promises";
 import { dirname as dirname3, isAbsolute as isAbsolute4, join as join14, relative as relative5, resolve as resolve7, sep as sep2 } from "node:path";
 function mountTableOf(ctx) {
@@ -5171,9 +5181,12 @@ async function listFiles(dir, rel) {
   }
   return out;
 }
-async function readGitFile(dotGit) {
+function readGitFile(dotGit) {
+  return Promise.resolve(readGitFileSync(dotGit));
+}
+function readGitFileSync(dotGit) {
   try {
-    const text3 = await readFile9(dotGit, "utf8");
+    const text3 = readFileSync(dotGit, "utf8");
     if (!text3.startsWith("gitdir: ")) return void 0;
     const target = text3.slice("gitdir: ".length).replace(/\r?\n$/, "");
     if (target === "") return void 0;
@@ -5231,7 +5244,7 @@ async function gatherWorktreeFacts(ctx, record) {
   }
   let info;
   try {
-    info = await lstat6(path);
+    info = lstatSync4(path);
   } catch (error) {
     if (error.code === "ENOENT") {
       facts.missing = true;
@@ -5251,7 +5264,7 @@ async function gatherWorktreeFacts(ctx, record) {
   }
   let real2;
   try {
-    real2 = await realpath5(path);
+    real2 = realpathSync(path);
     facts.contained = isStrictlyInside(ctx.worktreesDirReal, real2);
     facts.isCurrent = isSameOrInside(real2, ctx.cwdReal);
   } catch (error) {
@@ -5272,7 +5285,7 @@ async function gatherWorktreeFacts(ctx, record) {
     facts.deepChecksSkipped = true;
     return facts;
   }
-  const witnessed = await heldWitness(ctx, record);
+  const witnessed = heldWitness(ctx, record);
   if (witnessed !== void 0) {
     facts.witness = {
       kind: witnessed.kind,
@@ -5367,12 +5380,12 @@ function witnessPlace(ctx, worktree, gitDir) {
     mainRoot: ctx.mainRoot
   };
 }
-async function heldWitness(ctx, record) {
+function heldWitness(ctx, record) {
   const store = ctx.witnesses;
   const witness = store?.known.get(record.path);
   if (!store || !witness || !record.head) return void 0;
   if (witness.kind === "ignored" && isDisposableIgnored(witness.path, ctx.disposableIgnored)) return void 0;
-  const gitDir = await readGitFile(join14(record.path, ".git"));
+  const gitDir = readGitFileSync(join14(record.path, ".git"));
   if (!gitDir) return void 0;
   const place = witnessPlace(ctx, record.path, gitDir);
   if (!place || !witnessHolds(witness, place, record.head)) {
@@ -6056,7 +6069,7 @@ var init_head_file = __esm({
 });
 
 // lib/gather/activity.ts
-import { readdir as readdir9 } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import { join as join20 } from "node:path";
 function mtimeOf(path) {
   try {
@@ -6065,14 +6078,18 @@ function mtimeOf(path) {
     return void 0;
   }
 }
-async function newestActivityMs(worktreePath, adminDir) {
+function newestActivityMs(worktreePath, adminDir) {
   const paths = [
     worktreePath
   ];
   if (adminDir) {
     paths.push(adminDir, join20(adminDir, "index"), join20(adminDir, "HEAD"));
   }
-  const names = await readdir9(worktreePath).catch(() => []);
+  let names = [];
+  try {
+    names = readdirSync(worktreePath);
+  } catch {
+  }
   for (const name of names) paths.push(join20(worktreePath, name));
   const times = paths.map(mtimeOf);
   let newest;
@@ -6088,26 +6105,30 @@ var init_activity = __esm({
 });
 
 // lib/gather/removal_facts.ts
-import { lstat as lstat8, readdir as readdir10, readFile as readFile13, realpath as realpath7 } from "node:fs/promises";
+import { lstatSync as lstatSync5, readFileSync as readFileSync2 } from "node:fs";
+import { readdir as readdir9, readFile as readFile13, realpath as realpath7 } from "node:fs/promises";
 import { join as join21, resolve as resolve9 } from "node:path";
-async function recordedGitdir(adminDir) {
+function recordedGitdir(adminDir) {
+  return Promise.resolve(recordedGitdirSync(adminDir));
+}
+function recordedGitdirSync(adminDir) {
   try {
-    return (await readFile13(join21(adminDir, "gitdir"), "utf8")).replace(/\r?\n$/, "");
+    return readFileSync2(join21(adminDir, "gitdir"), "utf8").replace(/\r?\n$/, "");
   } catch {
     return "";
   }
 }
 async function readAdminDirs(commonDir) {
   const root = join21(commonDir, "worktrees");
-  const ids = await readdir10(root).catch(() => []);
+  const ids = await readdir9(root).catch(() => []);
   const out = /* @__PURE__ */ new Map();
-  await Promise.all(ids.map(async (id) => {
+  for (const id of ids) {
     const adminDir = join21(root, id);
-    const dotGit = await recordedGitdir(adminDir);
+    const dotGit = recordedGitdirSync(adminDir);
     if (dotGit.endsWith("/.git")) {
       out.set(resolve9(dotGit.slice(0, -"/.git".length)), adminDir);
     }
-  }));
+  }
   return out;
 }
 async function same(a, b) {
@@ -6197,11 +6218,11 @@ async function renamedFolders(folders) {
   return out;
 }
 async function handMovedWorktrees(registered, worktreesDir, commonDir) {
-  const missing = (await Promise.all(registered.map(async (path) => await lstatMissing(path) ? path : ""))).filter((path) => path !== "");
+  const missing = registered.filter(lstatMissing);
   if (missing.length === 0) return [];
   const [adminDirs, names] = await Promise.all([
     readAdminDirs(commonDir),
-    readdir10(worktreesDir).catch(() => [])
+    readdir9(worktreesDir).catch(() => [])
   ]);
   const gone = missing.flatMap((path) => {
     const adminDir = adminDirs.get(resolve9(path));
@@ -6238,9 +6259,9 @@ async function handMovedWorktrees(registered, worktreesDir, commonDir) {
   }
   return out;
 }
-async function lstatMissing(path) {
+function lstatMissing(path) {
   try {
-    await lstat8(path);
+    lstatSync5(path);
     return false;
   } catch (error) {
     return error.code === "ENOENT";
@@ -6453,7 +6474,7 @@ var init_state = __esm({
 });
 
 // lib/act/rescue.ts
-import { appendFile, readdir as readdir11, readFile as readFile16 } from "node:fs/promises";
+import { appendFile, readdir as readdir10, readFile as readFile16 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname4, join as join24 } from "node:path";
 function rescueName(path) {
   const name = basename2(path).replace(/[^A-Za-z0-9._-]+/g, "-").replace(/\.{2,}/g, "-").replace(/^[.-]+|[.]+$/g, "").replace(/\.lock$/, "-lock");
@@ -6515,7 +6536,7 @@ async function perWorktreeRefs(adminDir) {
     if (depth > 20) throw new Error(`refs nested too deep under '${dir}'`);
     let entries;
     try {
-      entries = await readdir11(dir, {
+      entries = await readdir10(dir, {
         withFileTypes: true
       });
     } catch (error) {
@@ -6605,8 +6626,40 @@ async function rescueClone(mainRoot, clonePath, prefix) {
 async function appendJournal(commonDir, entry) {
   await ensureStateDir(commonDir);
   await appendFile(journalPath(commonDir), JSON.stringify(entry) + "\n");
+  const stamp = stampOf(entry.rescue_prefix.slice(RESCUE_REF_ROOT.length + 1));
+  if (stamp !== void 0) await noteRescue(commonDir, stamp);
 }
-async function expireRescueRefs(mainRoot, days, nowMs = Date.now()) {
+async function readExpiryNote(commonDir) {
+  try {
+    const note = JSON.parse(await readFile16(join24(stateDir(commonDir), EXPIRY_FILE), "utf8"));
+    const valid = typeof note?.checked === "number" && (note.oldest === null || typeof note.oldest === "number");
+    return valid ? note : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function writeExpiryNote(commonDir, note) {
+  await ensureStateDir(commonDir);
+  await writeFileAtomic(join24(stateDir(commonDir), EXPIRY_FILE), JSON.stringify(note) + "\n");
+}
+async function noteRescue(commonDir, stamp) {
+  const note = await readExpiryNote(commonDir);
+  if (!note || note.oldest !== null && note.oldest <= stamp) return;
+  await writeExpiryNote(commonDir, {
+    ...note,
+    oldest: stamp
+  }).catch(() => {
+  });
+}
+function stampOf(underRoot) {
+  const segment = underRoot.split("/")[1] ?? "";
+  return /^\d+(-|$)/.test(segment) ? parseInt(segment, 10) : void 0;
+}
+async function expireRescueRefs(mainRoot, days, nowMs = Date.now(), commonDir) {
+  const now = nowMs / 1e3;
+  const cutoff = now - days * DAY_SECONDS;
+  const note = commonDir === void 0 ? void 0 : await readExpiryNote(commonDir);
+  if (note && note.checked > now - DAY_SECONDS && note.checked <= now && (note.oldest === null || note.oldest >= cutoff)) return 0;
   const listed = await runGit([
     "for-each-ref",
     "--format=%(objectname) %(refname)",
@@ -6615,34 +6668,49 @@ async function expireRescueRefs(mainRoot, days, nowMs = Date.now()) {
     cwd: mainRoot
   });
   if (listed.code !== 0) return 0;
-  const cutoff = nowMs / 1e3 - days * 86400;
   const expired = [];
+  let oldest = null;
   for (const [ref] of parseRefs(listed.stdout)) {
-    const segment = ref.slice(RESCUE_REF_ROOT.length + 1).split("/")[1] ?? "";
-    const stamp = /^\d+(-|$)/.test(segment) ? parseInt(segment, 10) : NaN;
-    if (Number.isFinite(stamp) && stamp < cutoff) expired.push(ref);
+    const stamp = stampOf(ref.slice(RESCUE_REF_ROOT.length + 1));
+    if (stamp === void 0) continue;
+    if (stamp < cutoff) expired.push(ref);
+    else if (oldest === null || stamp < oldest) oldest = stamp;
   }
-  if (expired.length === 0) return 0;
-  const result = await runGit([
-    "update-ref",
-    "--stdin"
-  ], {
-    cwd: mainRoot,
-    readOnly: false,
-    stdin: expired.map((r) => `delete ${r}
+  let deleted = 0;
+  if (expired.length > 0) {
+    const result = await runGit([
+      "update-ref",
+      "--stdin"
+    ], {
+      cwd: mainRoot,
+      readOnly: false,
+      stdin: expired.map((r) => `delete ${r}
 `).join("")
-  });
-  return result.code === 0 ? expired.length : 0;
+    });
+    if (result.code !== 0) return 0;
+    deleted = expired.length;
+  }
+  if (commonDir !== void 0) {
+    await writeExpiryNote(commonDir, {
+      oldest,
+      checked: Math.floor(now)
+    }).catch(() => {
+    });
+  }
+  return deleted;
 }
-var RESCUE_REF_ROOT, DEFAULT_RESCUE_DAYS;
+var RESCUE_REF_ROOT, DEFAULT_RESCUE_DAYS, EXPIRY_FILE, DAY_SECONDS;
 var init_rescue = __esm({
   "lib/act/rescue.ts"() {
     init_git();
     init_head_file();
     init_journal();
     init_state();
+    init_write();
     RESCUE_REF_ROOT = "refs/mpm-session/rescue";
     DEFAULT_RESCUE_DAYS = 30;
+    EXPIRY_FILE = "rescue-expiry.json";
+    DAY_SECONDS = 86400;
   }
 });
 
@@ -6697,11 +6765,11 @@ var init_trash_manifest = __esm({
 
 // lib/act/lock.ts
 import { hostname } from "node:os";
-import { lstat as lstat9, readFile as readFile18, rename as rename2, unlink as unlink4 } from "node:fs/promises";
+import { lstat as lstat8, readFile as readFile18, rename as rename2, unlink as unlink4 } from "node:fs/promises";
 import { join as join26 } from "node:path";
 import process12 from "node:process";
 async function cleanupLockPresent(commonDir) {
-  const present = (name) => lstat9(join26(commonDir, name)).then(() => true, () => false);
+  const present = (name) => lstat8(join26(commonDir, name)).then(() => true, () => false);
   const [current, legacy] = await Promise.all([
     present(PRUNE_LOCK_NAME),
     present(LEGACY_PRUNE_LOCK_NAME)
@@ -6801,7 +6869,7 @@ var init_lock = __esm({
 });
 
 // lib/act/remove.ts
-import { lstat as lstat10, mkdir as mkdir3, readdir as readdir12, readFile as readFile19, realpath as realpath8, rename as rename3, rm as rm2, rmdir as rmdir2, unlink as unlink5, writeFile } from "node:fs/promises";
+import { lstat as lstat9, mkdir as mkdir3, readdir as readdir11, readFile as readFile19, realpath as realpath8, rename as rename3, rm as rm2, rmdir as rmdir2, unlink as unlink5, writeFile } from "node:fs/promises";
 import { basename as basename3, dirname as dirname5, join as join27 } from "node:path";
 function failed(code, reason3) {
   return {
@@ -6819,7 +6887,7 @@ function gitRefused(result) {
 async function checkContained(path, root, dev) {
   let info;
   try {
-    info = await lstat10(path);
+    info = await lstat9(path);
   } catch (error) {
     return `cannot read it: ${error.message}`;
   }
@@ -6867,7 +6935,7 @@ async function trashSlotFor(ctx, path, kind) {
   }
   const name = trashNameFor(path, kind);
   try {
-    const ino = (await lstat10(path)).ino;
+    const ino = (await lstat9(path)).ino;
     await recordTrashEntry(ctx.commonDir, name, ino, path);
   } catch (error) {
     return {
@@ -6906,7 +6974,7 @@ function worktreeGit(ctx) {
   };
 }
 function exists3(path) {
-  return lstat10(path).then(() => true, () => false);
+  return lstat9(path).then(() => true, () => false);
 }
 function recordedGitdir2(adminDir) {
   return readFile19(join27(adminDir, "gitdir"), "utf8").then((text3) => text3.replace(/\r?\n$/, ""), () => "");
@@ -6982,7 +7050,7 @@ async function removeRegisteredWorktree(ctx, path, checks = {}) {
 }
 async function dropToolSessionFiles(trashPath) {
   const top = join27(trashPath, ".claude-mpm");
-  const info = await lstat10(top).catch(() => void 0);
+  const info = await lstat9(top).catch(() => void 0);
   if (!info?.isDirectory()) return;
   const adminDir = await readGitFile(join27(trashPath, ".git"));
   if (!adminDir) return;
@@ -7001,7 +7069,7 @@ async function dropToolSessionFiles(trashPath) {
     ".claude-mpm/sessions",
     ".claude-mpm"
   ]) {
-    const entries = await readdir12(join27(trashPath, dir), {
+    const entries = await readdir11(join27(trashPath, dir), {
       withFileTypes: true
     }).catch(() => []);
     for (const entry of entries) {
@@ -7123,7 +7191,7 @@ async function recoverTrash(ctx, registeredInTrash, checks = {}) {
   }
   let names;
   try {
-    names = await readdir12(dir);
+    names = await readdir11(dir);
   } catch {
     return result;
   }
@@ -7142,7 +7210,7 @@ async function recoverTrash(ctx, registeredInTrash, checks = {}) {
     const entry = join27(dir, name);
     let info;
     try {
-      info = await lstat10(entry);
+      info = await lstat9(entry);
     } catch {
       result.remaining.push(entry);
       continue;
@@ -7302,7 +7370,7 @@ async function makeWhole(entry, ctx) {
 async function restoreGitFile(entry, commonDir) {
   const adminRoot = join27(commonDir, "worktrees");
   const dotGit = join27(entry, ".git");
-  for (const id of await readdir12(adminRoot).catch(() => [])) {
+  for (const id of await readdir11(adminRoot).catch(() => [])) {
     const adminDir = join27(adminRoot, id);
     if (await recordedGitdir2(adminDir) !== dotGit) continue;
     try {
@@ -7340,7 +7408,8 @@ __export(prune_exports, {
   emptySummary: () => emptySummary,
   prune: () => prune
 });
-import { lstat as lstat11, mkdtemp as mkdtemp2, readdir as readdir13, readFile as readFile20, realpath as realpath9, rmdir as rmdir3 } from "node:fs/promises";
+import { lstat as lstat10, mkdtemp as mkdtemp2, readdir as readdir12, readFile as readFile20, realpath as realpath9, rmdir as rmdir3 } from "node:fs/promises";
+import { realpathSync as realpathSync2 } from "node:fs";
 import { availableParallelism as availableParallelism2 } from "node:os";
 import { basename as basename4, join as join28, relative as relative6, resolve as resolve10 } from "node:path";
 function emptySummary(dryRun) {
@@ -7379,7 +7448,7 @@ function finish(summary) {
 }
 async function lstatOrUndefined(path) {
   try {
-    return await lstat11(path);
+    return await lstat10(path);
   } catch {
     return void 0;
   }
@@ -7407,11 +7476,26 @@ async function prune(options = {}) {
     summary.skipped = "the repository has no main worktree (it is bare)";
     return finish(summary);
   }
+  const readRefs = (record) => gatherRefFacts(repo.topLevel, record.branchRef?.replace(/^refs\/heads\//, "")).catch((error) => error);
+  let refs = readRefs(main2);
+  const early = {
+    config: sharedHiddenConfig(repo.topLevel).catch(() => void 0),
+    // Read by dry runs too; only a real run writes them.
+    witnesses: loadWitnesses(stateDir(repo.commonDir))
+  };
+  const stop = async () => {
+    await Promise.allSettled([
+      refs,
+      early.config,
+      early.witnesses
+    ]);
+    return finish(summary);
+  };
   const found = await findMainWorktree(main2.path, repo.topLevel, repo.commonDir, coreWorktree);
   if ("problem" in found) {
     summary.skipped = found.problem;
     summary.orphan_sweep_skipped = found.problem;
-    return finish(summary);
+    return await stop();
   }
   const mainRoot = found.root;
   main2.path = mainRoot;
@@ -7420,21 +7504,19 @@ async function prune(options = {}) {
   const claudeInfo = await lstatOrUndefined(join28(mainRoot, ".claude"));
   if (claudeInfo?.isSymbolicLink() || dirInfo?.isSymbolicLink()) {
     summary.skipped = "'.claude' or '.claude/worktrees' is a symlink: it is never followed, so nothing was cleaned";
-    return finish(summary);
+    return await stop();
   }
   const ourMissing = records.slice(1).filter((r) => isStrictlyInside(worktreesDir, resolve10(r.path)));
   if (!dirInfo || !dirInfo.isDirectory()) {
-    if (ourMissing.length === 0) return finish(summary);
+    if (ourMissing.length === 0) return await stop();
   }
   const lock = dryRun ? void 0 : await acquirePruneLock(repo.commonDir, options.lockWaitMs);
   if (lock && "busyPid" in lock) {
     summary.skipped = `another cleanup is already running${lock.busyPid ? ` (pid ${lock.busyPid})` : ""}: try again when it finishes, or delete '${join28(repo.commonDir, PRUNE_LOCK_NAME)}' if no cleanup is running`;
-    return finish(summary);
+    return await stop();
   }
   if (lock?.warning) summary.notes.push(lock.warning);
-  const readRefs = (record) => gatherRefFacts(mainRoot, record.branchRef?.replace(/^refs\/heads\//, "")).catch((error) => error);
-  let refs = readRefs(main2);
-  const expiring = lock ? expireRescueRefs(mainRoot, options.rescueDays ?? DEFAULT_RESCUE_DAYS, Date.now()).catch(() => 0) : Promise.resolve(0);
+  const expiring = lock ? expireRescueRefs(mainRoot, options.rescueDays ?? DEFAULT_RESCUE_DAYS, Date.now(), repo.commonDir).catch(() => 0) : Promise.resolve(0);
   try {
     if (lock && (lockBeforeList || !lock.firstTry)) {
       const fresh = await listWorktrees(repo.topLevel);
@@ -7443,7 +7525,7 @@ async function prune(options = {}) {
       if (fresh[0].branchRef !== main2.branchRef) refs = readRefs(fresh[0]);
       records = fresh;
     }
-    return await pruneLocked(options, summary, records, refs, expiring, {
+    return await pruneLocked(options, summary, records, refs, expiring, early, {
       mainRoot,
       worktreesDir,
       cwd: project.workingDirectory,
@@ -7475,7 +7557,7 @@ async function listWorktrees(cwd) {
   const records = parseWorktreeList(list.stdoutBytes ?? list.stdout);
   return records.length > 0 ? records : "git worktree list failed: it listed no worktrees";
 }
-async function pruneLocked(options, summary, records, refsRead, expiring, { mainRoot, worktreesDir, cwd, worktreesDev, commonDir }) {
+async function pruneLocked(options, summary, records, refsRead, expiring, early, { mainRoot, worktreesDir, cwd, worktreesDev, commonDir }) {
   const dryRun = summary.dry_run;
   const limit = options.concurrency ?? defaultConcurrency();
   const progress = options.onProgress ?? (() => {
@@ -7495,9 +7577,8 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
   const [refs, cwdReal, witnesses, sharedConfig] = await Promise.all([
     refsRead,
     realpath9(cwd).catch(() => cwd),
-    // Read by dry runs too; only a real run writes them.
-    loadWitnesses(stateDir(commonDir)),
-    sharedHiddenConfig(mainRoot).catch(() => void 0)
+    early.witnesses,
+    early.config
   ]);
   let integrationMemo;
   if (!(refs instanceof Error) && refs.defaultBranch) {
@@ -7567,13 +7648,13 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
     }
     if (!await lstatOrUndefined(trashDir2)) await clearTrashManifest(commonDir);
   } else if (worktreesDev !== void 0) {
-    const names = await readdir13(trashDir2).catch(() => []);
+    const names = await readdir12(trashDir2).catch(() => []);
     const unsafe = names.length > 0 && await checkContained(trashDir2, worktreesDirReal, worktreesDev);
     const manifest = await readTrashManifest(commonDir);
     for (const name of names) {
       const entry = join28(trashDir2, name);
       const info = unsafe ? void 0 : await lstatOrUndefined(entry);
-      if (info?.isDirectory() && (await readdir13(entry).catch(() => [
+      if (info?.isDirectory() && (await readdir12(entry).catch(() => [
         void 0
       ])).length === 0) summary.trash.emptied.push(entry);
       else if (info && !manifest.has(trashKey(name, info.ino))) {
@@ -7608,7 +7689,13 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
   const undecodable = /* @__PURE__ */ new Set();
   if (worktreesDev !== void 0) {
     const registered = records.map((r) => resolve10(r.path));
-    const registeredReal = await Promise.all(registered.map((p) => realpath9(p).catch(() => p)));
+    const registeredReal = registered.map((p) => {
+      try {
+        return realpathSync2(p);
+      } catch {
+        return p;
+      }
+    });
     const owned = /* @__PURE__ */ new Set([
       ...childrenOwned(worktreesDir, [
         ...registered,
@@ -7619,7 +7706,7 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
         ...registeredReal
       ])
     ]);
-    const raw = await readdir13(worktreesDir, {
+    const raw = await readdir12(worktreesDir, {
       encoding: "buffer"
     }).catch(() => []);
     const names = raw.map((n) => {
@@ -7681,7 +7768,7 @@ async function pruneLocked(options, summary, records, refsRead, expiring, { main
           ]);
         }
       } else {
-        candidate.lastActivityMs = await newestActivityMs(record.path, adminDir);
+        candidate.lastActivityMs = newestActivityMs(record.path, adminDir);
         if (classifyWorktree(facts).action === "remove") {
           const refusal2 = await refusalFacts(record.path, adminDir, facts.contents?.gitlinks);
           if (repaired.pending.has(resolve10(record.path))) {
@@ -8602,7 +8689,7 @@ var init_hook = __esm({
 });
 
 // lib/gather/hook_command.ts
-import { accessSync, constants as constants2, realpathSync } from "node:fs";
+import { accessSync, constants as constants2, realpathSync as realpathSync3 } from "node:fs";
 import { basename as basename5, delimiter as delimiter2, isAbsolute as isAbsolute5, join as join30 } from "node:path";
 import process15 from "node:process";
 import { fileURLToPath } from "node:url";
@@ -8647,7 +8734,7 @@ function currentCommandWords() {
   const script = import.meta.url.startsWith("file:") && import.meta.url.endsWith(".mjs") ? fileURLToPath(import.meta.url) : process15.argv[1];
   let real2 = script;
   try {
-    real2 = realpathSync(script);
+    real2 = realpathSync3(script);
   } catch {
   }
   return [
@@ -9020,7 +9107,7 @@ __export(restore_exports, {
   listRestorable: () => listRestorable,
   restore: () => restore
 });
-import { lstat as lstat12 } from "node:fs/promises";
+import { lstat as lstat11 } from "node:fs/promises";
 import { relative as relative7, resolve as resolve12 } from "node:path";
 async function repository(projectPath) {
   const project = await resolveProject(projectPath);
@@ -9064,7 +9151,7 @@ async function restore(options) {
   if (entry.kind !== "worktree") {
     throw new UserError(`Cannot restore '${shown}': it was a clone, not a worktree: its refs are kept under '${entry.rescue_prefix}/refs/'`);
   }
-  if (await lstat12(entry.path).then(() => true, () => false)) {
+  if (await lstat11(entry.path).then(() => true, () => false)) {
     throw new UserError(`Cannot restore '${shown}': path '${entry.path}' is taken: move it away first`);
   }
   const rescueRef = `${entry.rescue_prefix}/HEAD`;
@@ -9222,7 +9309,7 @@ __export(worktrees_exports, {
   listWorktrees: () => listWorktrees2,
   worktreeListOf: () => worktreeListOf
 });
-import { lstat as lstat13, readdir as readdir14, readFile as readFile23 } from "node:fs/promises";
+import { lstat as lstat12, readdir as readdir13, readFile as readFile23 } from "node:fs/promises";
 import { basename as basename6, join as join32, resolve as resolve13 } from "node:path";
 async function listWorktrees2(options = {}) {
   const summary = await prune({
@@ -9240,7 +9327,7 @@ async function worktreeListOf(summary) {
     ...orphans
   ];
   await mapPool(entries.filter((e) => e.size_bytes === null && e.state === "kept" && !e.reasons.some((r) => UNMEASURED.has(r.code))), async (e) => {
-    const info = await lstat13(e.path).catch(() => void 0);
+    const info = await lstat12(e.path).catch(() => void 0);
     if (info?.isDirectory()) {
       e.size_bytes = await directorySize(e.path).catch(() => null);
     }
@@ -9293,7 +9380,7 @@ async function fromOrphan(o) {
 }
 async function mtimeMs(path) {
   try {
-    return (await lstat13(path)).mtimeMs;
+    return (await lstat12(path)).mtimeMs;
   } catch {
     return void 0;
   }
@@ -9307,7 +9394,7 @@ async function fallbackActivity(path) {
     path
   ];
   try {
-    for (const name of await readdir14(path)) candidates.push(join32(path, name));
+    for (const name of await readdir13(path)) candidates.push(join32(path, name));
   } catch {
     return await mtimeIso(path);
   }

@@ -14,7 +14,8 @@ import { basename, dirname, join } from "node:path";
 import { describeGitFailure, runGit } from "../gather/git.ts";
 import { readHeadFiles } from "../gather/head_file.ts";
 import { type JournalEntry, journalPath } from "../gather/journal.ts";
-import { ensureStateDir } from "./state.ts";
+import { ensureStateDir, stateDir } from "./state.ts";
+import { writeFileAtomic } from "./write.ts";
 
 /** Where rescue refs live. */
 export const RESCUE_REF_ROOT = "refs/mpm-session/rescue";
@@ -212,17 +213,77 @@ export async function rescueClone(
   };
 }
 
-/** Appends one line to the journal. */
+/** Appends one line to the journal, and notes the rescue for expiry. */
 export async function appendJournal(
   commonDir: string,
   entry: JournalEntry,
 ): Promise<void> {
   await ensureStateDir(commonDir);
   await appendFile(journalPath(commonDir), JSON.stringify(entry) + "\n");
+  const stamp = stampOf(entry.rescue_prefix.slice(RESCUE_REF_ROOT.length + 1));
+  if (stamp !== undefined) await noteRescue(commonDir, stamp);
 }
 
 /**
- * Deletes rescue refs older than `days`, by the stamp in their name.
+ * When the next expiry can find anything, kept in
+ * `<state>/rescue-expiry.json`: the stamp of the oldest rescue ref held
+ * (`null` for none) and when that was last read from the refs. Thousands
+ * of loose rescue refs make listing them cost tens of milliseconds, so a
+ * run lists them only when the oldest may have expired, and at least once
+ * a day (a ref an older version wrote is not noted here). A missing or
+ * damaged file only means the refs are listed.
+ */
+interface ExpiryNote {
+  oldest: number | null;
+  checked: number;
+}
+
+const EXPIRY_FILE = "rescue-expiry.json";
+const DAY_SECONDS = 86400;
+
+async function readExpiryNote(
+  commonDir: string,
+): Promise<ExpiryNote | undefined> {
+  try {
+    const note = JSON.parse(
+      await readFile(join(stateDir(commonDir), EXPIRY_FILE), "utf8"),
+    );
+    const valid = typeof note?.checked === "number" &&
+      (note.oldest === null || typeof note.oldest === "number");
+    return valid ? note : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeExpiryNote(
+  commonDir: string,
+  note: ExpiryNote,
+): Promise<void> {
+  await ensureStateDir(commonDir);
+  await writeFileAtomic(
+    join(stateDir(commonDir), EXPIRY_FILE),
+    JSON.stringify(note) + "\n",
+  );
+}
+
+/** A rescue was written now: the oldest held is at most its stamp. */
+async function noteRescue(commonDir: string, stamp: number): Promise<void> {
+  const note = await readExpiryNote(commonDir);
+  if (!note || (note.oldest !== null && note.oldest <= stamp)) return;
+  await writeExpiryNote(commonDir, { ...note, oldest: stamp }).catch(() => {});
+}
+
+/** The stamp in `<name>/<stamp>-<unique>/...`, seconds since the epoch. */
+function stampOf(underRoot: string): number | undefined {
+  const segment = underRoot.split("/")[1] ?? "";
+  return /^\d+(-|$)/.test(segment) ? parseInt(segment, 10) : undefined;
+}
+
+/**
+ * Deletes rescue refs older than `days`, by the stamp in their name. With
+ * `commonDir`, the refs are listed only when the note of the oldest says
+ * one may be due (see {@link ExpiryNote}).
  *
  * @returns how many refs were deleted.
  */
@@ -230,25 +291,44 @@ export async function expireRescueRefs(
   mainRoot: string,
   days: number,
   nowMs: number = Date.now(),
+  commonDir?: string,
 ): Promise<number> {
+  const now = nowMs / 1000;
+  const cutoff = now - days * DAY_SECONDS;
+  const note = commonDir === undefined
+    ? undefined
+    : await readExpiryNote(commonDir);
+  if (
+    note && note.checked > now - DAY_SECONDS && note.checked <= now &&
+    (note.oldest === null || note.oldest >= cutoff)
+  ) return 0;
   const listed = await runGit([
     "for-each-ref",
     "--format=%(objectname) %(refname)",
     `${RESCUE_REF_ROOT}/`,
   ], { cwd: mainRoot });
   if (listed.code !== 0) return 0;
-  const cutoff = nowMs / 1000 - days * 86400;
   const expired: string[] = [];
+  let oldest: number | null = null;
   for (const [ref] of parseRefs(listed.stdout)) {
-    const segment = ref.slice(RESCUE_REF_ROOT.length + 1).split("/")[1] ?? "";
-    const stamp = /^\d+(-|$)/.test(segment) ? parseInt(segment, 10) : NaN;
-    if (Number.isFinite(stamp) && stamp < cutoff) expired.push(ref);
+    const stamp = stampOf(ref.slice(RESCUE_REF_ROOT.length + 1));
+    if (stamp === undefined) continue;
+    if (stamp < cutoff) expired.push(ref);
+    else if (oldest === null || stamp < oldest) oldest = stamp;
   }
-  if (expired.length === 0) return 0;
-  const result = await runGit(["update-ref", "--stdin"], {
-    cwd: mainRoot,
-    readOnly: false,
-    stdin: expired.map((r) => `delete ${r}\n`).join(""),
-  });
-  return result.code === 0 ? expired.length : 0;
+  let deleted = 0;
+  if (expired.length > 0) {
+    const result = await runGit(["update-ref", "--stdin"], {
+      cwd: mainRoot,
+      readOnly: false,
+      stdin: expired.map((r) => `delete ${r}\n`).join(""),
+    });
+    if (result.code !== 0) return 0; // listed again next run
+    deleted = expired.length;
+  }
+  if (commonDir !== undefined) {
+    await writeExpiryNote(commonDir, { oldest, checked: Math.floor(now) })
+      .catch(() => {});
+  }
+  return deleted;
 }

@@ -1,7 +1,8 @@
 /**
  * The tool's state folder in the repository's common git directory,
  * `<common dir>/mpm-session/`: the cleanup lock, the integration memo, the
- * trash manifest and the removal journal. A `version` file says which
+ * witnesses, the trash manifest, the removal journal and the note of when
+ * rescue refs next expire. A `version` file says which
  * layout wrote it. Everything in it only saves time or adds a way back:
  * a file that is old, missing or damaged costs speed, never safety.
  *

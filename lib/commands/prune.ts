@@ -14,6 +14,7 @@ import {
   realpath,
   rmdir,
 } from "node:fs/promises";
+import { realpathSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { UserError } from "../errors.ts";
@@ -40,7 +41,10 @@ import {
 } from "../gather/integration_memo.ts";
 import { settleClaudeLocks } from "../gather/claude_lock.ts";
 import { directorySize } from "../gather/disk_usage.ts";
-import { sharedHiddenConfig } from "../gather/hidden_changes.ts";
+import {
+  type HiddenConfig,
+  sharedHiddenConfig,
+} from "../gather/hidden_changes.ts";
 import { readHeadFiles } from "../gather/head_file.ts";
 import { describeGitFailure, runGit } from "../gather/git.ts";
 import { type ProcessCwds, processReader } from "../gather/processes.ts";
@@ -94,6 +98,7 @@ import {
   serializeWitnesses,
   witnessesChanged,
   witnessesPath,
+  type WitnessStore,
 } from "../gather/witnesses.ts";
 import {
   acquirePruneLock,
@@ -242,6 +247,26 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
     summary.skipped = "the repository has no main worktree (it is bare)";
     return finish(summary);
   }
+  // Branch facts hardly depend on the worktree list (only through the main
+  // worktree's branch, the last fallback for the default branch), and
+  // neither they nor the config depend on which worktree asks: they are
+  // read while the main worktree is found and the lock is taken.
+  const readRefs = (record: WorktreeRecord) =>
+    gatherRefFacts(
+      repo.topLevel,
+      record.branchRef?.replace(/^refs\/heads\//, ""),
+    ).catch((error: Error) => error);
+  let refs = readRefs(main);
+  const early = {
+    config: sharedHiddenConfig(repo.topLevel).catch(() => undefined),
+    // Read by dry runs too; only a real run writes them.
+    witnesses: loadWitnesses(stateDir(repo.commonDir)),
+  };
+  /** Ends the run before judging, once the reads started are done. */
+  const stop = async () => {
+    await Promise.allSettled([refs, early.config, early.witnesses]);
+    return finish(summary);
+  };
   const found = await findMainWorktree(
     main.path,
     repo.topLevel,
@@ -251,7 +276,7 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
   if ("problem" in found) {
     summary.skipped = found.problem;
     summary.orphan_sweep_skipped = found.problem;
-    return finish(summary);
+    return await stop();
   }
   const mainRoot = found.root;
   main.path = mainRoot;
@@ -261,13 +286,13 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
   if (claudeInfo?.isSymbolicLink() || dirInfo?.isSymbolicLink()) {
     summary.skipped =
       "'.claude' or '.claude/worktrees' is a symlink: it is never followed, so nothing was cleaned";
-    return finish(summary);
+    return await stop();
   }
   const ourMissing = records.slice(1).filter((r) =>
     isStrictlyInside(worktreesDir, resolve(r.path))
   );
   if (!dirInfo || !dirInfo.isDirectory()) {
-    if (ourMissing.length === 0) return finish(summary);
+    if (ourMissing.length === 0) return await stop();
   }
 
   const lock = dryRun
@@ -279,18 +304,9 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
     }: try again when it finishes, or delete '${
       join(repo.commonDir, PRUNE_LOCK_NAME)
     }' if no cleanup is running`;
-    return finish(summary);
+    return await stop();
   }
   if (lock?.warning) summary.notes.push(lock.warning);
-  // Branch facts hardly depend on the worktree list (only through the main
-  // worktree's branch, the last fallback for the default branch): read
-  // them while the list is read again, and again should that branch change.
-  const readRefs = (record: WorktreeRecord) =>
-    gatherRefFacts(
-      mainRoot,
-      record.branchRef?.replace(/^refs\/heads\//, ""),
-    ).catch((error: Error) => error);
-  let refs = readRefs(main);
   // Expired rescue refs go while the worktrees are judged (only their age
   // counts), and before anything is removed.
   const expiring = lock
@@ -298,6 +314,7 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
       mainRoot,
       options.rescueDays ?? DEFAULT_RESCUE_DAYS,
       Date.now(),
+      repo.commonDir,
     ).catch(() => 0)
     : Promise.resolve(0);
   try {
@@ -312,7 +329,7 @@ export async function prune(options: PruneOptions = {}): Promise<PruneSummary> {
       if (fresh[0].branchRef !== main.branchRef) refs = readRefs(fresh[0]);
       records = fresh;
     }
-    return await pruneLocked(options, summary, records, refs, expiring, {
+    return await pruneLocked(options, summary, records, refs, expiring, early, {
       mainRoot,
       worktreesDir,
       cwd: project.workingDirectory,
@@ -346,6 +363,14 @@ async function listWorktrees(
     : "git worktree list failed: it listed no worktrees";
 }
 
+/** What a cleanup starts reading before it holds the lock. */
+interface EarlyReads {
+  /** The config hidden changes depend on, when one read serves all. */
+  config: Promise<HiddenConfig | undefined>;
+  /** The witnesses of earlier runs. */
+  witnesses: Promise<WitnessStore>;
+}
+
 /** Where a cleanup works. */
 interface Place {
   /** The main worktree's root. */
@@ -366,6 +391,7 @@ async function pruneLocked(
   records: WorktreeRecord[],
   refsRead: Promise<RefFacts | Error>,
   expiring: Promise<number>,
+  early: EarlyReads,
   { mainRoot, worktreesDir, cwd, worktreesDev, commonDir }: Place,
 ): Promise<PruneSummary> {
   const dryRun = summary.dry_run;
@@ -389,9 +415,8 @@ async function pruneLocked(
   const [refs, cwdReal, witnesses, sharedConfig] = await Promise.all([
     refsRead,
     realpath(cwd).catch(() => cwd),
-    // Read by dry runs too; only a real run writes them.
-    loadWitnesses(stateDir(commonDir)),
-    sharedHiddenConfig(mainRoot).catch(() => undefined),
+    early.witnesses,
+    early.config,
   ]);
   let integrationMemo: IntegrationMemo | undefined;
   if (!(refs instanceof Error) && refs.defaultBranch) {
@@ -546,9 +571,14 @@ async function pruneLocked(
   const undecodable = new Set<string>();
   if (worktreesDev !== undefined) {
     const registered = records.map((r) => resolve(r.path));
-    const registeredReal = await Promise.all(
-      registered.map((p) => realpath(p).catch(() => p)),
-    );
+    // Synchronous: one per registered worktree, each cheaper than a promise.
+    const registeredReal = registered.map((p) => {
+      try {
+        return realpathSync(p);
+      } catch {
+        return p;
+      }
+    });
     const owned = new Set([
       ...childrenOwned(worktreesDir, [...registered, ...registeredReal]),
       ...childrenOwned(worktreesDirReal, [...registered, ...registeredReal]),
@@ -628,7 +658,7 @@ async function pruneLocked(
           }]);
         }
       } else {
-        candidate.lastActivityMs = await newestActivityMs(
+        candidate.lastActivityMs = newestActivityMs(
           record.path,
           adminDir,
         );

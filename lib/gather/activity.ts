@@ -1,13 +1,14 @@
 /**
  * When a worktree was last worked in: the newest modification time of its
  * admin folder, index and HEAD, its own folder and its top-level entries.
- * Cheap (one `readdir` and one `lstat` per entry, no recursion), and what
+ * Cheap (one `readdir` and one `lstat` per entry, no recursion, all
+ * synchronous: it runs for every worktree on every run), and what
  * `--min-age` keeps recently active worktrees by.
  *
  * @module
  */
 
-import { readdir } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { lstatFast } from "./fast_stat.ts";
 
@@ -26,15 +27,20 @@ function mtimeOf(path: string): number | undefined {
  * @param adminDir its admin folder in `<common dir>/worktrees/`, when known.
  * @returns the newest time found, or `undefined` when nothing could be read.
  */
-export async function newestActivityMs(
+export function newestActivityMs(
   worktreePath: string,
   adminDir: string | undefined,
-): Promise<number | undefined> {
+): number | undefined {
   const paths = [worktreePath];
   if (adminDir) {
     paths.push(adminDir, join(adminDir, "index"), join(adminDir, "HEAD"));
   }
-  const names = await readdir(worktreePath).catch(() => [] as string[]);
+  let names: string[] = [];
+  try {
+    names = readdirSync(worktreePath);
+  } catch {
+    // Unreadable: its own folder's time is what is known.
+  }
   for (const name of names) paths.push(join(worktreePath, name));
   const times = paths.map(mtimeOf);
   let newest: number | undefined;

@@ -7,15 +7,24 @@
  * @module
  */
 
-import { lstat, readdir, readFile, realpath } from "node:fs/promises";
+import { lstatSync, readFileSync } from "node:fs";
+import { readdir, readFile, realpath } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { runGit } from "./git.ts";
 import { readGitFile } from "./worktree_facts.ts";
 
 /** Reads an admin folder's `gitdir` file: the `.git` file it names. */
-export async function recordedGitdir(adminDir: string): Promise<string> {
+export function recordedGitdir(adminDir: string): Promise<string> {
+  return Promise.resolve(recordedGitdirSync(adminDir));
+}
+
+/**
+ * {@link recordedGitdir}, synchronously: it is read for every registered
+ * worktree on every run, and a small read costs less than its promise.
+ */
+export function recordedGitdirSync(adminDir: string): string {
   try {
-    return (await readFile(join(adminDir, "gitdir"), "utf8")).replace(
+    return readFileSync(join(adminDir, "gitdir"), "utf8").replace(
       /\r?\n$/,
       "",
     );
@@ -34,13 +43,13 @@ export async function readAdminDirs(
   const root = join(commonDir, "worktrees");
   const ids = await readdir(root).catch(() => [] as string[]);
   const out = new Map<string, string>();
-  await Promise.all(ids.map(async (id) => {
+  for (const id of ids) {
     const adminDir = join(root, id);
-    const dotGit = await recordedGitdir(adminDir);
+    const dotGit = recordedGitdirSync(adminDir);
     if (dotGit.endsWith("/.git")) {
       out.set(resolve(dotGit.slice(0, -"/.git".length)), adminDir);
     }
-  }));
+  }
   return out;
 }
 
@@ -171,9 +180,7 @@ export async function handMovedWorktrees(
   worktreesDir: string,
   commonDir: string,
 ): Promise<HandMoved[]> {
-  const missing = (await Promise.all(
-    registered.map(async (path) => await lstatMissing(path) ? path : ""),
-  )).filter((path) => path !== "");
+  const missing = registered.filter(lstatMissing);
   // Nearly always every folder is there: then nothing else is read.
   if (missing.length === 0) return [];
   const [adminDirs, names] = await Promise.all([
@@ -208,9 +215,13 @@ export async function handMovedWorktrees(
   return out;
 }
 
-async function lstatMissing(path: string): Promise<boolean> {
+/**
+ * Whether nothing is at `path`. Synchronous: it runs for every registered
+ * worktree on every run, and one `lstat` costs less than its promise.
+ */
+function lstatMissing(path: string): boolean {
   try {
-    await lstat(path);
+    lstatSync(path);
     return false;
   } catch (error) {
     return (error as { code?: string }).code === "ENOENT";

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { lstatSync, readFileSync, realpathSync } from "node:fs";
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { mountPoints } from "./nested.ts";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -215,9 +216,17 @@ async function listFiles(dir: string, rel: string): Promise<string[]> {
 }
 
 /** Reads the `gitdir:` line of a `.git` file. */
-export async function readGitFile(dotGit: string): Promise<string | undefined> {
+export function readGitFile(dotGit: string): Promise<string | undefined> {
+  return Promise.resolve(readGitFileSync(dotGit));
+}
+
+/**
+ * {@link readGitFile}, synchronously: it is read for every worktree on
+ * every run, and a read this small costs less than its promise.
+ */
+export function readGitFileSync(dotGit: string): string | undefined {
   try {
-    const text = await readFile(dotGit, "utf8");
+    const text = readFileSync(dotGit, "utf8");
     if (!text.startsWith("gitdir: ")) return undefined;
     // Only the final newline ends the path: a path may hold newlines.
     const target = text.slice("gitdir: ".length).replace(/\r?\n$/, "");
@@ -290,7 +299,8 @@ export async function gatherWorktreeFacts(
   }
   let info;
   try {
-    info = await lstat(path);
+    // Synchronous, as the next few: they run for every worktree.
+    info = lstatSync(path);
   } catch (error) {
     if ((error as { code?: string }).code === "ENOENT") {
       facts.missing = true;
@@ -313,7 +323,7 @@ export async function gatherWorktreeFacts(
   }
   let real: string;
   try {
-    real = await realpath(path);
+    real = realpathSync(path);
     facts.contained = isStrictlyInside(ctx.worktreesDirReal, real);
     facts.isCurrent = isSameOrInside(real, ctx.cwdReal);
   } catch (error) {
@@ -343,7 +353,7 @@ export async function gatherWorktreeFacts(
     facts.deepChecksSkipped = true;
     return facts;
   }
-  const witnessed = await heldWitness(ctx, record);
+  const witnessed = heldWitness(ctx, record);
   if (witnessed !== undefined) {
     // The change seen last run is still there exactly as git saw it: it
     // keeps the worktree, so its status and contents need not be read.
@@ -466,10 +476,10 @@ function witnessPlace(
  * The witness remembered for this worktree, when it still holds; it is
  * carried into the witnesses this run found.
  */
-async function heldWitness(
+function heldWitness(
   ctx: GatherContext,
   record: WorktreeRecord,
-): Promise<Witness | undefined> {
+): Witness | undefined {
   const store = ctx.witnesses;
   const witness = store?.known.get(record.path);
   if (!store || !witness || !record.head) return undefined;
@@ -478,7 +488,7 @@ async function heldWitness(
     witness.kind === "ignored" &&
     isDisposableIgnored(witness.path, ctx.disposableIgnored)
   ) return undefined;
-  const gitDir = await readGitFile(join(record.path, ".git"));
+  const gitDir = readGitFileSync(join(record.path, ".git"));
   if (!gitDir) return undefined;
   const place = witnessPlace(ctx, record.path, gitDir);
   if (!place || !witnessHolds(witness, place, record.head)) {

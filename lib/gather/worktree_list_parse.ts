@@ -28,13 +28,24 @@ export interface WorktreeRecord {
   undecodable?: boolean;
 }
 
+/** Decodes UTF-8 or throws; a leading BOM is part of the name. */
+const STRICT = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
 /** Shows bytes as text, with bytes that are not UTF-8 escaped as `\xNN`. */
 export function escapeInvalidUtf8(bytes: Uint8Array): string {
+  // Nearly every name is valid: one strict decode of the whole settles it.
+  try {
+    return STRICT.decode(bytes);
+  } catch {
+    // Some byte is not UTF-8: find each one below.
+  }
   let out = "";
   let start = 0;
-  const fatal = new TextDecoder("utf-8", { fatal: true });
+  const fatal = STRICT;
   const decodeRun = (from: number, to: number) =>
-    new TextDecoder().decode(bytes.subarray(from, to));
+    new TextDecoder("utf-8", { ignoreBOM: true }).decode(
+      bytes.subarray(from, to),
+    );
   for (let i = 0; i < bytes.length;) {
     let ok = 0;
     for (let len = 1; len <= 4 && i + len <= bytes.length; len++) {

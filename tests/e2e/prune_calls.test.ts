@@ -8,11 +8,12 @@
  */
 
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   addWorktree,
   commitAll,
+  git,
   makeRepo,
   runCliJson,
   type Sandbox,
@@ -21,6 +22,9 @@ import {
 } from "../helpers.ts";
 import { fakeGit, faultHits } from "../faults/fault_helpers.ts";
 import type { PruneSummary } from "../../mod.ts";
+
+/** Where rescue refs live. */
+const RESCUE = "refs/mpm-session/rescue/";
 
 /** The git subcommands counted. */
 const COUNTED = [
@@ -90,9 +94,9 @@ Deno.test("prune calls: a steady state lists the worktrees once and reads no wor
     ) {
       assert.equal(made[sub] ?? 0, 0, `${sub}: ${JSON.stringify(made)}`);
     }
-    // The branches and the rescue refs to expire; no --merged: the memo
-    // settles every branch of its own.
-    assert.equal(made["for-each-ref"], 2, JSON.stringify(made));
+    // The branches only: no --merged (the memo settles every branch of its
+    // own), no rescue refs (the last run saw none that could expire).
+    assert.equal(made["for-each-ref"], 1, JSON.stringify(made));
   } finally {
     box.cleanup();
   }
@@ -118,6 +122,49 @@ Deno.test("prune calls: removing a worktree reads its index once per judgement, 
     // Only to locate the repository: HEAD is read from its files for the
     // re-check and the rescue.
     assert.equal(made["rev-parse"], 1, JSON.stringify(made));
+  } finally {
+    box.cleanup();
+  }
+});
+
+Deno.test("prune calls: rescue refs are listed for expiry only when the oldest may be due, and at least once a day", async () => {
+  const box = sandbox();
+  try {
+    const repo = makeRepo(box);
+    const note = join(repo, ".git", "mpm-session", "rescue-expiry.json");
+    const rescueRefs = () =>
+      git(box, repo, "for-each-ref", "--format=%(refname)", RESCUE)
+        .split("\n").filter(Boolean);
+    const env = countingGit(box);
+    addWorktree(box, repo, "done");
+    await prune(box, repo, env);
+    calls(box);
+    const written = JSON.parse(readFileSync(note, "utf8"));
+    assert.equal(typeof written.oldest, "number", "the rescue was noted");
+    assert.equal(rescueRefs().length, 2, "HEAD and branch tip rescued");
+
+    // An older version writes refs without noting them.
+    const sha = git(box, repo, "rev-parse", "HEAD");
+    git(box, repo, "update-ref", `${RESCUE}old/1000-x/HEAD`, sha);
+    await prune(box, repo, env);
+    assert.equal(calls(box)["for-each-ref"], 1, "only the branches are listed");
+    assert.ok(rescueRefs().some((r) => r.includes("/old/")), "not yet seen");
+
+    // A day later the refs are listed again, and the expired one goes.
+    writeFileSync(
+      note,
+      JSON.stringify({ ...written, checked: written.checked - 2 * 86400 }),
+    );
+    await prune(box, repo, env);
+    assert.equal(calls(box)["for-each-ref"], 2, "branches and rescue refs");
+    assert.ok(!rescueRefs().some((r) => r.includes("/old/")), "expired");
+    assert.equal(rescueRefs().length, 2, "the recent rescue stays");
+
+    // A damaged note only costs the listing.
+    writeFileSync(note, "{damaged");
+    await prune(box, repo, env);
+    assert.equal(calls(box)["for-each-ref"], 2);
+    assert.equal(JSON.parse(readFileSync(note, "utf8")).oldest, written.oldest);
   } finally {
     box.cleanup();
   }

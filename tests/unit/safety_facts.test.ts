@@ -7,6 +7,7 @@
  */
 
 import assert from "node:assert/strict";
+import { pick, seededRandom } from "../prng.ts";
 import { Buffer } from "node:buffer";
 import {
   type ContentFacts,
@@ -204,6 +205,44 @@ Deno.test("escapeInvalidUtf8 and parseWorktreeList: byte names are escaped and m
       ["/r/.claude/worktrees/b", true],
     ],
   );
+});
+
+Deno.test("property: escapeInvalidUtf8 gives valid names back byte for byte (a BOM too) and escapes every invalid byte", () => {
+  const random = seededRandom(0xb0b);
+  const pieces = [
+    [0x61],
+    [0x2f],
+    [0xef, 0xbb, 0xbf], // BOM
+    [0xc3, 0xa9], // é
+    [0xe2, 0x82, 0xac], // €
+    [0xf0, 0x9f, 0x98, 0x80], // an emoji
+    [0xff],
+    [0xc3], // a lead byte without its continuation
+    [0x80],
+  ];
+  let invalid = 0;
+  for (let i = 0; i < 500; i++) {
+    const bytes = new Uint8Array(
+      Array.from(
+        { length: Math.floor(random() * 6) },
+        () => pick(random, pieces),
+      )
+        .flat(),
+    );
+    const shown = escapeInvalidUtf8(bytes);
+    if (!hasInvalidUtf8(bytes)) {
+      assert.deepEqual(
+        new TextEncoder().encode(shown),
+        bytes,
+        `valid ${[...bytes]}`,
+      );
+    } else {
+      invalid++;
+      assert.match(shown, /\\x[0-9a-f]{2}/, `invalid ${[...bytes]}`);
+      assert.ok(!shown.includes("\uFFFD"), `no replacement: ${[...bytes]}`);
+    }
+  }
+  assert.ok(invalid > 100 && invalid < 450, `${invalid} invalid cases`);
 });
 
 Deno.test("isToolSessionFile: only the tool's own session files", () => {
