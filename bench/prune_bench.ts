@@ -791,10 +791,14 @@ async function measureSize(
     ];
     sample.note = wrong.length ? wrong.join("; ") : undefined;
     results[scenario][tool].push(sample);
+    // Each run's line is whole on its own (memory too): a run cut short
+    // still leaves every figure measured so far.
     log(
       `  N=${n} ${scenario.padEnd(6)} rep ${rep + 1} ${tool.padEnd(8)} ${
         fmtMs(sample.ms).padStart(6)
-      } ms${sample.note ? `  WRONG: ${sample.note}` : ""}`,
+      } ms  ${fmtMiB(sample.peakRssKiB)} MiB${
+        sample.note ? `  WRONG: ${sample.note}` : ""
+      }`,
     );
   };
 
@@ -1041,6 +1045,21 @@ function verdictFor(
  * (a few of them modified and untracked) against a bare
  * `git status --porcelain=v2 -z --untracked-files=all` there, alternating.
  */
+/**
+ * Removes a fixture. Deno's recursive `rm` can fail with ENOTEMPTY on a
+ * tree of tens of thousands of files; `rm -rf` then finishes it.
+ */
+async function removeTree(path: string): Promise<void> {
+  try {
+    await rm(path, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    const result = await run("rm", ["-rf", path]);
+    if (result.code !== 0) {
+      throw new Error(`rm -rf '${path}' failed: ${result.stderr}`);
+    }
+  }
+}
+
 async function measurePause(
   root: string,
   files: number,
@@ -1094,7 +1113,7 @@ async function measurePause(
       );
     }
   }
-  if (!opts.keep) await rm(fx.repo, { recursive: true, force: true });
+  if (!opts.keep) await removeTree(fx.repo);
   return samples;
 }
 
@@ -1152,7 +1171,7 @@ async function main(): Promise<void> {
         const verdict = verdictFor(size, scenario, row);
         if (verdict) verdicts.push(verdict);
       }
-      if (!opts.keep) await rm(fx.repo, { recursive: true, force: true });
+      if (!opts.keep) await removeTree(fx.repo);
     }
     let pauseLine: string | undefined;
     if (opts.pauseFiles > 0) {
@@ -1206,7 +1225,7 @@ async function main(): Promise<void> {
   } finally {
     if (opts.keep) log(`kept ${root}`);
     else {
-      await rm(root, { recursive: true, force: true }).catch((error) =>
+      await removeTree(root).catch((error) =>
         log(`could not remove ${root}: ${(error as Error).message}`)
       );
     }
