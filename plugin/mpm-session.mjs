@@ -1802,6 +1802,128 @@ var init_recent_sessions = __esm({
   }
 });
 
+// lib/gather/worktree_list_parse.ts
+function hasInvalidUtf8(bytes) {
+  let ascii = true;
+  for (let i = 0; i < bytes.length && ascii; i++) ascii = bytes[i] < 128;
+  if (ascii) return false;
+  try {
+    STRICT.decode(bytes);
+    return false;
+  } catch {
+    return true;
+  }
+}
+function escapeInvalidUtf8(bytes) {
+  try {
+    return STRICT.decode(bytes);
+  } catch {
+  }
+  let out = "";
+  let start = 0;
+  const fatal = STRICT;
+  const decodeRun = (from, to) => new TextDecoder("utf-8", {
+    ignoreBOM: true
+  }).decode(bytes.subarray(from, to));
+  for (let i = 0; i < bytes.length; ) {
+    let ok = 0;
+    for (let len = 1; len <= 4 && i + len <= bytes.length; len++) {
+      try {
+        fatal.decode(bytes.subarray(i, i + len));
+        ok = len;
+        break;
+      } catch {
+      }
+    }
+    if (ok === 0) {
+      out += decodeRun(start, i) + `\\x${bytes[i].toString(16).padStart(2, "0")}`;
+      i++;
+      start = i;
+    } else i += ok;
+  }
+  return out + decodeRun(start, bytes.length);
+}
+function parseWorktreeList(output) {
+  const fields2 = [];
+  if (typeof output === "string") {
+    for (const f of output.split("\0")) fields2.push({
+      text: f,
+      valid: true
+    });
+  } else {
+    let start = 0;
+    for (let i = 0; i <= output.length; i++) {
+      if (i === output.length || output[i] === 0) {
+        const bytes = output.subarray(start, i);
+        const valid = !hasInvalidUtf8(bytes);
+        fields2.push({
+          text: valid ? new TextDecoder().decode(bytes) : escapeInvalidUtf8(bytes),
+          valid
+        });
+        start = i + 1;
+      }
+    }
+  }
+  const records = [];
+  let current;
+  for (const { text: field, valid } of fields2) {
+    if (field === "") {
+      current = void 0;
+      continue;
+    }
+    const space = field.indexOf(" ");
+    const key = space < 0 ? field : field.slice(0, space);
+    const value = space < 0 ? "" : field.slice(space + 1);
+    if (key === "worktree") {
+      current = {
+        path: value,
+        detached: false,
+        bare: false
+      };
+      records.push(current);
+      if (!valid) current.undecodable = true;
+      continue;
+    }
+    if (!current) continue;
+    if (!valid && (key === "branch" || key === "HEAD")) {
+      current.undecodable = true;
+    }
+    switch (key) {
+      case "HEAD":
+        current.head = value;
+        break;
+      case "branch":
+        current.branchRef = value;
+        break;
+      case "detached":
+        current.detached = true;
+        break;
+      case "bare":
+        current.bare = true;
+        break;
+      case "locked":
+        current.lockReason = value;
+        break;
+      case "prunable":
+        current.prunableReason = value;
+        break;
+    }
+  }
+  return records;
+}
+function shortBranchName(ref) {
+  return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
+}
+var STRICT;
+var init_worktree_list_parse = __esm({
+  "lib/gather/worktree_list_parse.ts"() {
+    STRICT = new TextDecoder("utf-8", {
+      fatal: true,
+      ignoreBOM: true
+    });
+  }
+});
+
 // lib/gather/git.ts
 import { Buffer as Buffer2 } from "node:buffer";
 import { spawn } from "node:child_process";
@@ -1949,6 +2071,7 @@ function splitNul(text3) {
 var DEFAULT_GIT_TIMEOUT_MS, GitNotFoundError, GitError, BASE_ENV, READ_ONLY_CONFIG, USER_CONFIG_VARS, resolvedGit, gitCalls;
 var init_git = __esm({
   "lib/gather/git.ts"() {
+    init_worktree_list_parse();
     DEFAULT_GIT_TIMEOUT_MS = 6e4;
     GitNotFoundError = class extends Error {
       constructor() {
@@ -2112,127 +2235,6 @@ function parseHeader(record, status) {
 }
 var init_status_parse = __esm({
   "lib/gather/status_parse.ts"() {
-  }
-});
-
-// lib/gather/worktree_list_parse.ts
-function escapeInvalidUtf8(bytes) {
-  try {
-    return STRICT.decode(bytes);
-  } catch {
-  }
-  let out = "";
-  let start = 0;
-  const fatal = STRICT;
-  const decodeRun = (from, to) => new TextDecoder("utf-8", {
-    ignoreBOM: true
-  }).decode(bytes.subarray(from, to));
-  for (let i = 0; i < bytes.length; ) {
-    let ok = 0;
-    for (let len = 1; len <= 4 && i + len <= bytes.length; len++) {
-      try {
-        fatal.decode(bytes.subarray(i, i + len));
-        ok = len;
-        break;
-      } catch {
-      }
-    }
-    if (ok === 0) {
-      out += decodeRun(start, i) + `\\x${bytes[i].toString(16).padStart(2, "0")}`;
-      i++;
-      start = i;
-    } else i += ok;
-  }
-  return out + decodeRun(start, bytes.length);
-}
-function isUtf8(bytes) {
-  try {
-    new TextDecoder("utf-8", {
-      fatal: true
-    }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function parseWorktreeList(output) {
-  const fields2 = [];
-  if (typeof output === "string") {
-    for (const f of output.split("\0")) fields2.push({
-      text: f,
-      valid: true
-    });
-  } else {
-    let start = 0;
-    for (let i = 0; i <= output.length; i++) {
-      if (i === output.length || output[i] === 0) {
-        const bytes = output.subarray(start, i);
-        const valid = isUtf8(bytes);
-        fields2.push({
-          text: valid ? new TextDecoder().decode(bytes) : escapeInvalidUtf8(bytes),
-          valid
-        });
-        start = i + 1;
-      }
-    }
-  }
-  const records = [];
-  let current;
-  for (const { text: field, valid } of fields2) {
-    if (field === "") {
-      current = void 0;
-      continue;
-    }
-    const space = field.indexOf(" ");
-    const key = space < 0 ? field : field.slice(0, space);
-    const value = space < 0 ? "" : field.slice(space + 1);
-    if (key === "worktree") {
-      current = {
-        path: value,
-        detached: false,
-        bare: false
-      };
-      records.push(current);
-      if (!valid) current.undecodable = true;
-      continue;
-    }
-    if (!current) continue;
-    if (!valid && (key === "branch" || key === "HEAD")) {
-      current.undecodable = true;
-    }
-    switch (key) {
-      case "HEAD":
-        current.head = value;
-        break;
-      case "branch":
-        current.branchRef = value;
-        break;
-      case "detached":
-        current.detached = true;
-        break;
-      case "bare":
-        current.bare = true;
-        break;
-      case "locked":
-        current.lockReason = value;
-        break;
-      case "prunable":
-        current.prunableReason = value;
-        break;
-    }
-  }
-  return records;
-}
-function shortBranchName(ref) {
-  return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
-}
-var STRICT;
-var init_worktree_list_parse = __esm({
-  "lib/gather/worktree_list_parse.ts"() {
-    STRICT = new TextDecoder("utf-8", {
-      fatal: true,
-      ignoreBOM: true
-    });
   }
 });
 
@@ -3972,8 +3974,12 @@ function lstatFast(path) {
   if (typeof path === "string" && denoLstat) return denoLstat(path);
   const info = lstatSync(path);
   return {
+    isDirectory: info.isDirectory(),
     size: info.size,
-    mtimeMs: info.mtimeMs
+    mtimeMs: info.mtimeMs,
+    dev: info.dev,
+    mode: info.mode,
+    uid: info.uid
   };
 }
 var denoLstat;
@@ -3982,8 +3988,12 @@ var init_fast_stat = __esm({
     denoLstat = typeof Deno !== "undefined" ? (path) => {
       const info = Deno.lstatSync(path);
       return {
+        isDirectory: info.isDirectory,
         size: info.size,
-        mtimeMs: info.mtime?.getTime() ?? 0
+        mtimeMs: info.mtime?.getTime() ?? 0,
+        dev: info.dev,
+        mode: info.mode ?? 0,
+        uid: info.uid ?? -1
       };
     } : void 0;
   }
@@ -3991,7 +4001,6 @@ var init_fast_stat = __esm({
 
 // lib/gather/nested.ts
 import { Buffer as Buffer3 } from "node:buffer";
-import { lstatSync as lstatSync2 } from "node:fs";
 import { setImmediate } from "node:timers";
 import { lstat as lstat2, readdir as readdir4, readFile as readFile5 } from "node:fs/promises";
 import process10 from "node:process";
@@ -4019,17 +4028,6 @@ function writable(info, uid) {
   if (uid === 0) return true;
   const bits = info.uid === uid ? info.mode >> 6 & 3 : info.mode & 3;
   return bits === 3;
-}
-function isValidUtf8(bytes) {
-  let ascii = true;
-  for (let i = 0; i < bytes.length && ascii; i++) ascii = bytes[i] < 128;
-  if (ascii) return true;
-  try {
-    STRICT_UTF8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 function sizeOf(path) {
   try {
@@ -4093,8 +4091,8 @@ async function walkNested(root, options = {}) {
         continue;
       }
       const path = folders.child(folder.path, entry);
-      const info = folders.lstat(path);
-      if (!info.isFolder) {
+      const info = lstatFast(path);
+      if (!info.isDirectory) {
         if (measure) facts.bytes += info.size;
         continue;
       }
@@ -4115,7 +4113,7 @@ async function walkNested(root, options = {}) {
   facts.gitEntries.sort();
   return facts;
 }
-var SLASH, MAX_WALK_ENTRIES, STRICT_UTF8, nodeFolders, denoFolders;
+var SLASH, MAX_WALK_ENTRIES, nodeFolders, denoFolders;
 var init_nested = __esm({
   "lib/gather/nested.ts"() {
     init_containment();
@@ -4124,9 +4122,6 @@ var init_nested = __esm({
     init_fast_stat();
     SLASH = Buffer3.from("/");
     MAX_WALK_ENTRIES = 5e5;
-    STRICT_UTF8 = new TextDecoder("utf-8", {
-      fatal: true
-    });
     nodeFolders = {
       exactNames: true,
       root: (path) => Buffer3.from(path),
@@ -4138,7 +4133,7 @@ var init_nested = __esm({
         return entries.map((entry) => {
           const name = entry.name;
           const text3 = name.toString("utf8");
-          const valid = isValidUtf8(name) && !text3.includes("\uFFFD");
+          const valid = !hasInvalidUtf8(name) && !text3.includes("\uFFFD");
           const known = entry.isFile() || entry.isSymbolicLink() || entry.isDirectory() || entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice();
           return {
             shown: valid ? text3 : escapeInvalidUtf8(name),
@@ -4152,17 +4147,7 @@ var init_nested = __esm({
         folder,
         SLASH,
         entry.name
-      ]),
-      lstat: (path) => {
-        const info = lstatSync2(path);
-        return {
-          isFolder: info.isDirectory(),
-          size: info.size,
-          dev: info.dev,
-          mode: info.mode,
-          uid: info.uid
-        };
-      }
+      ])
     };
     denoFolders = {
       exactNames: false,
@@ -4181,17 +4166,7 @@ var init_nested = __esm({
         await new Promise((resolve15) => setImmediate(resolve15));
         return out;
       },
-      child: (folder, entry) => `${folder}/${entry.name}`,
-      lstat: (path) => {
-        const info = Deno.lstatSync(path);
-        return {
-          isFolder: info.isDirectory,
-          size: info.size,
-          dev: info.dev,
-          mode: info.mode ?? 0,
-          uid: info.uid ?? -1
-        };
-      }
+      child: (folder, entry) => `${folder}/${entry.name}`
     };
   }
 });
@@ -4443,7 +4418,8 @@ function parseLsFilesVerbose(text3, wanted) {
   for (let start = 0; start < text3.length; ) {
     let end = text3.indexOf("\0", start);
     if (end < 0) end = text3.length;
-    const shaped = text3[start + 1] === " " && text3[start + 8] === " " && text3.indexOf("	", start) < end && text3.indexOf("	", start) > start + 10;
+    const tab = text3.indexOf("	", start);
+    const shaped = text3[start + 1] === " " && text3[start + 8] === " " && tab < end && tab > start + 10;
     if (wanted && shaped && !wanted(text3[start], text3.slice(start + 2, start + 8))) {
       start = end + 1;
       continue;
@@ -4925,7 +4901,7 @@ var init_processes = __esm({
 });
 
 // lib/gather/witnesses.ts
-import { lstatSync as lstatSync3 } from "node:fs";
+import { lstatSync as lstatSync2 } from "node:fs";
 import { readFile as readFile8 } from "node:fs/promises";
 import { join as join13 } from "node:path";
 function emptyWitnesses() {
@@ -4966,7 +4942,7 @@ function isRelativeInside(path) {
 }
 function statKey(path) {
   try {
-    const s = lstatSync3(path);
+    const s = lstatSync2(path);
     return `${s.dev}:${s.ino}:${s.mode}:${s.size}:${Math.floor(s.mtimeMs)}:${Math.floor(s.ctimeMs / 1e3)}`;
   } catch (error) {
     if (error.code === "ENOENT") return null;
@@ -5090,7 +5066,7 @@ var init_witnesses = __esm({
 });
 
 // lib/gather/worktree_facts.ts
-import { lstatSync as lstatSync4, readFileSync, realpathSync } from "node:fs";
+import { lstatSync as lstatSync3, readFileSync, realpathSync } from "node:fs";
 import { lstat as lstat6, readdir as readdir7, readFile as readFile9, realpath as realpath5, stat as stat8 } from "node:fs/promises";
 import { dirname as dirname3, isAbsolute as isAbsolute4, join as join14, relative as relative5, resolve as resolve7, sep as sep2 } from "node:path";
 function mountTableOf(ctx) {
@@ -5244,7 +5220,7 @@ async function gatherWorktreeFacts(ctx, record) {
   }
   let info;
   try {
-    info = lstatSync4(path);
+    info = lstatSync3(path);
   } catch (error) {
     if (error.code === "ENOENT") {
       facts.missing = true;
@@ -6105,7 +6081,7 @@ var init_activity = __esm({
 });
 
 // lib/gather/removal_facts.ts
-import { lstatSync as lstatSync5, readFileSync as readFileSync2 } from "node:fs";
+import { lstatSync as lstatSync4, readFileSync as readFileSync2 } from "node:fs";
 import { readdir as readdir9, readFile as readFile13, realpath as realpath7 } from "node:fs/promises";
 import { join as join21, resolve as resolve9 } from "node:path";
 function recordedGitdir(adminDir) {
@@ -6261,7 +6237,7 @@ async function handMovedWorktrees(registered, worktreesDir, commonDir) {
 }
 function lstatMissing(path) {
   try {
-    lstatSync5(path);
+    lstatSync4(path);
     return false;
   } catch (error) {
     return error.code === "ENOENT";
@@ -7682,8 +7658,7 @@ async function pruneLocked(options, summary, records, refsRead, expiring, early,
     keepStaleLocks: options.keepStaleLocks
   });
   let processesRead;
-  const readProcesses = processReader();
-  ctx.processes = () => processesRead ??= readProcesses();
+  ctx.processes = () => processesRead ??= readProcessCwds();
   ctx.manyStatusesAtOnce = candidates.length >= availableParallelism2();
   let orphanPaths = [];
   const undecodable = /* @__PURE__ */ new Set();

@@ -47,7 +47,11 @@ import {
 } from "../gather/hidden_changes.ts";
 import { readHeadFiles } from "../gather/head_file.ts";
 import { describeGitFailure, runGit } from "../gather/git.ts";
-import { type ProcessCwds, processReader } from "../gather/processes.ts";
+import {
+  type ProcessCwds,
+  processReader,
+  readProcessCwds,
+} from "../gather/processes.ts";
 import { locateProject } from "../gather/project.ts";
 import {
   type GatherContext,
@@ -562,8 +566,7 @@ async function pruneLocked(
   // Processes are read after the list, so none can start in a worktree
   // listed after they were read; and only when a judgement needs them.
   let processesRead: Promise<ProcessCwds> | undefined;
-  const readProcesses = processReader();
-  ctx.processes = () => (processesRead ??= readProcesses());
+  ctx.processes = () => (processesRead ??= readProcessCwds());
   ctx.manyStatusesAtOnce = candidates.length >= availableParallelism();
 
   // Orphans: children of .claude/worktrees/ that no registered worktree owns.

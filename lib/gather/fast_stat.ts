@@ -13,16 +13,31 @@ import { lstatSync } from "node:fs";
 
 /** What a walk needs of an entry. */
 export interface FastStat {
+  /** Whether it is a folder (never through a symlink). */
+  isDirectory: boolean;
   /** Size in bytes. */
   size: number;
   /** Modification time in milliseconds since the epoch. */
   mtimeMs: number;
+  /** Its device. */
+  dev: number;
+  /** Its mode bits. */
+  mode: number;
+  /** Its owner's user id. */
+  uid: number;
 }
 
 const denoLstat = typeof Deno !== "undefined"
   ? (path: string): FastStat => {
     const info = Deno.lstatSync(path);
-    return { size: info.size, mtimeMs: info.mtime?.getTime() ?? 0 };
+    return {
+      isDirectory: info.isDirectory,
+      size: info.size,
+      mtimeMs: info.mtime?.getTime() ?? 0,
+      dev: info.dev,
+      mode: info.mode ?? 0,
+      uid: info.uid ?? -1,
+    };
   }
   : undefined;
 
@@ -35,5 +50,12 @@ const denoLstat = typeof Deno !== "undefined"
 export function lstatFast(path: string | Buffer): FastStat {
   if (typeof path === "string" && denoLstat) return denoLstat(path);
   const info = lstatSync(path);
-  return { size: info.size, mtimeMs: info.mtimeMs };
+  return {
+    isDirectory: info.isDirectory(),
+    size: info.size,
+    mtimeMs: info.mtimeMs,
+    dev: info.dev,
+    mode: info.mode,
+    uid: info.uid,
+  };
 }

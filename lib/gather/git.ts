@@ -17,6 +17,7 @@ import { stat } from "node:fs/promises";
 import { constants } from "node:os";
 import { delimiter, resolve } from "node:path";
 import process from "node:process";
+import { hasInvalidUtf8 } from "./worktree_list_parse.ts";
 
 /** How long one git call may run before it is killed (milliseconds). */
 export const DEFAULT_GIT_TIMEOUT_MS = 60_000;
@@ -159,15 +160,7 @@ export function cleanEnv(
   return clean;
 }
 
-/** Whether bytes are not valid UTF-8 (so a decoded string would differ). */
-export function hasInvalidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return false;
-  } catch {
-    return true;
-  }
-}
+export { hasInvalidUtf8 };
 
 let resolvedGit: { pathEnv: string; path: string } | undefined;
 

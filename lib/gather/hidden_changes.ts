@@ -47,8 +47,9 @@ export function parseLsFilesVerbose(
     if (end < 0) end = text.length;
     // Skipped only when shaped as an entry ("T MMMMMM <id> S\t"): anything
     // else is parsed below, and refused.
+    const tab = text.indexOf("\t", start);
     const shaped = text[start + 1] === " " && text[start + 8] === " " &&
-      text.indexOf("\t", start) < end && text.indexOf("\t", start) > start + 10;
+      tab < end && tab > start + 10;
     if (
       wanted && shaped &&
       !wanted(text[start], text.slice(start + 2, start + 8))

@@ -8,13 +8,12 @@
  */
 
 import { Buffer } from "node:buffer";
-import { lstatSync } from "node:fs";
 import { setImmediate } from "node:timers";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import process from "node:process";
 import { isStrictlyInside } from "../decide/containment.ts";
 import { currentUid } from "./ownership.ts";
-import { escapeInvalidUtf8 } from "./worktree_list_parse.ts";
+import { escapeInvalidUtf8, hasInvalidUtf8 } from "./worktree_list_parse.ts";
 import { lstatFast } from "./fast_stat.ts";
 
 const SLASH = Buffer.from("/");
@@ -80,21 +79,6 @@ function writable(
   if (uid === 0) return true;
   const bits = info.uid === uid ? (info.mode >> 6) & 0o3 : info.mode & 0o3;
   return bits === 0o3;
-}
-
-const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
-
-/** Whether a name is valid UTF-8; ASCII, by far the most common, is. */
-function isValidUtf8(bytes: Buffer): boolean {
-  let ascii = true;
-  for (let i = 0; i < bytes.length && ascii; i++) ascii = bytes[i] < 0x80;
-  if (ascii) return true;
-  try {
-    STRICT_UTF8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The size of a non-folder entry, or 0 when it cannot be read. */
@@ -180,8 +164,8 @@ export async function walkNested(
       }
       // A folder, or a file system that does not tell the type.
       const path = folders.child(folder.path, entry);
-      const info = folders.lstat(path);
-      if (!info.isFolder) {
+      const info = lstatFast(path);
+      if (!info.isDirectory) {
         if (measure) facts.bytes += info.size;
         continue;
       }
@@ -226,13 +210,6 @@ interface FolderReader {
   root(path: string): string | Buffer;
   list(path: string | Buffer): Promise<FolderEntry[]>;
   child(folder: string | Buffer, entry: FolderEntry): string | Buffer;
-  lstat(path: string | Buffer): {
-    isFolder: boolean;
-    size: number;
-    dev: number;
-    mode: number;
-    uid: number;
-  };
 }
 
 /**
@@ -251,7 +228,7 @@ const nodeFolders: FolderReader = {
     return entries.map((entry) => {
       const name = entry.name as unknown as Buffer;
       const text = name.toString("utf8");
-      const valid = isValidUtf8(name) && !text.includes("\uFFFD");
+      const valid = !hasInvalidUtf8(name) && !text.includes("\uFFFD");
       const known = entry.isFile() || entry.isSymbolicLink() ||
         entry.isDirectory() || entry.isFIFO() || entry.isSocket() ||
         entry.isBlockDevice() || entry.isCharacterDevice();
@@ -265,16 +242,6 @@ const nodeFolders: FolderReader = {
   },
   child: (folder, entry) =>
     Buffer.concat([folder as Buffer, SLASH, entry.name as Buffer]),
-  lstat: (path) => {
-    const info = lstatSync(path);
-    return {
-      isFolder: info.isDirectory(),
-      size: info.size,
-      dev: info.dev,
-      mode: info.mode,
-      uid: info.uid,
-    };
-  },
 };
 
 /**
@@ -307,14 +274,4 @@ const denoFolders: FolderReader = {
     return out;
   },
   child: (folder, entry) => `${folder as string}/${entry.name as string}`,
-  lstat: (path) => {
-    const info = Deno.lstatSync(path as string);
-    return {
-      isFolder: info.isDirectory,
-      size: info.size,
-      dev: info.dev,
-      mode: info.mode ?? 0,
-      uid: info.uid ?? -1,
-    };
-  },
 };

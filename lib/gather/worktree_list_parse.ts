@@ -28,6 +28,20 @@ export interface WorktreeRecord {
   undecodable?: boolean;
 }
 
+/** Whether bytes are not valid UTF-8 (so a decoded string would differ). */
+export function hasInvalidUtf8(bytes: Uint8Array): boolean {
+  // ASCII, by far the most common, needs no decoder.
+  let ascii = true;
+  for (let i = 0; i < bytes.length && ascii; i++) ascii = bytes[i] < 0x80;
+  if (ascii) return false;
+  try {
+    STRICT.decode(bytes);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Decodes UTF-8 or throws; a leading BOM is part of the name. */
 const STRICT = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -67,15 +81,6 @@ export function escapeInvalidUtf8(bytes: Uint8Array): string {
   return out + decodeRun(start, bytes.length);
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Parses `git worktree list --porcelain -z` output. Given the raw bytes,
  * a field that is not valid UTF-8 is shown escaped and its record marked
@@ -92,7 +97,7 @@ export function parseWorktreeList(
     for (let i = 0; i <= output.length; i++) {
       if (i === output.length || output[i] === 0) {
         const bytes = output.subarray(start, i);
-        const valid = isUtf8(bytes);
+        const valid = !hasInvalidUtf8(bytes);
         fields.push({
           text: valid
             ? new TextDecoder().decode(bytes)
